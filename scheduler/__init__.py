@@ -1,0 +1,1 @@
+"""roster: shift scheduling for customer-service teams on CP-SAT."""

@@ -1,0 +1,35 @@
+"""The instance file format: pydantic models, loading and validation."""
+
+from scheduler.instance.errors import FieldProblem, InstanceError, format_path
+from scheduler.instance.loading import load_instance, parse_instance, parse_instance_text
+from scheduler.instance.models import (
+    Agent,
+    AgentLimits,
+    Coverage,
+    Horizon,
+    Instance,
+    Language,
+    Location,
+    ServiceWindow,
+    ShiftType,
+    Team,
+)
+
+__all__ = [
+    "Agent",
+    "AgentLimits",
+    "Coverage",
+    "FieldProblem",
+    "Horizon",
+    "Instance",
+    "InstanceError",
+    "Language",
+    "Location",
+    "ServiceWindow",
+    "ShiftType",
+    "Team",
+    "format_path",
+    "load_instance",
+    "parse_instance",
+    "parse_instance_text",
+]

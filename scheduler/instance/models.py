@@ -1,0 +1,197 @@
+"""The problem a supervisor describes: team, shift types, horizon and coverage.
+
+These pydantic v2 models are the instance file format. They check each value on
+its own (types, ranges, a start that is a Monday); checks that relate one part
+of the file to another (a coverage entry naming an unknown shift type) live in
+:mod:`scheduler.instance.references` so that every problem is reported with its
+field path. The solver never works on these objects directly: it compiles them
+once into :class:`scheduler.problem.Problem`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from scheduler.instance.clock import ALL_WEEKDAYS, EndTime, StartTime, Weekday
+from scheduler.instance.rules import Rules
+
+Identifier = Annotated[
+    str,
+    Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$"),
+]
+"""Ids of agents and shift types: letters, digits, ``_ . -``; used in CSV files and URLs."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Language(StrEnum):
+    EN = "en"
+    ZH = "zh"
+
+
+class Location(StrEnum):
+    OFFICE = "office"
+    HOME = "home"
+
+
+class AgentLimits(_Strict):
+    """Per-agent values that replace the team rule of the same meaning for this agent."""
+
+    max_shifts: dict[str, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict,
+        description="Most shifts of each type over the horizon, e.g. {C: 6}; 0 means never.",
+    )
+    min_minutes_per_horizon: Annotated[int, Field(ge=0)] | None = None
+    max_minutes_per_horizon: Annotated[int, Field(ge=0)] | None = None
+    min_minutes_per_week: Annotated[int, Field(ge=0)] | None = None
+    max_minutes_per_week: Annotated[int, Field(ge=0)] | None = None
+    min_consecutive_working_days: Annotated[int, Field(ge=1)] | None = None
+    max_consecutive_working_days: Annotated[int, Field(ge=1)] | None = None
+    min_consecutive_days_off: Annotated[int, Field(ge=1)] | None = None
+    max_weekends: Annotated[int, Field(ge=0)] | None = None
+
+
+class Agent(_Strict):
+    id: Identifier
+    name: str = Field("", description="Display name; the id is shown when empty.")
+    limits: AgentLimits = Field(default_factory=AgentLimits)
+    unavailable: list[dt.date] = Field(
+        default_factory=list, description="Dates on which the agent cannot work at all (hard)."
+    )
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.id
+
+
+class Team(_Strict):
+    name: str = ""
+    timezone: str = Field(description="IANA time zone of all wall-clock times, e.g. Asia/Shanghai.")
+    language: Language = Language.EN
+    agents: list[Agent] = Field(min_length=1)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown IANA time zone {value!r}") from error
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+class ShiftType(_Strict):
+    id: Identifier
+    label: str = ""
+    start: StartTime
+    end: EndTime = Field(
+        description="Wall-clock end; 24:00 is midnight, an end before the start runs past midnight."
+    )
+    location: Location = Location.OFFICE
+    on_call: bool = False
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ShiftType:
+        if self.start == self.end % (24 * 60):
+            raise ValueError("end must differ from start (a shift cannot last 0 or 24 hours)")
+        return self
+
+    @property
+    def overnight(self) -> bool:
+        """True when the shift ends on the next calendar day (24:00 counts)."""
+        return self.end <= self.start or self.end == 24 * 60
+
+
+class Horizon(_Strict):
+    start: dt.date = Field(description="First day; must be a Monday.")
+    weeks: int = Field(ge=1, le=104)
+    cyclic: bool = Field(
+        False,
+        description="The pattern repeats: rules spanning days also hold from the last day to the first.",
+    )
+
+    @field_validator("start")
+    @classmethod
+    def _monday(cls, value: dt.date) -> dt.date:
+        if value.weekday() != 0:
+            raise ValueError(f"{value.isoformat()} is a {value.strftime('%A')}, not a Monday")
+        return value
+
+    @property
+    def days(self) -> int:
+        return self.weeks * 7
+
+    @property
+    def end(self) -> dt.date:
+        """The last day of the horizon (inclusive)."""
+        return self.start + dt.timedelta(days=self.days - 1)
+
+    def contains(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+
+class Coverage(_Strict):
+    """Head count wanted on one shift type on some weekdays or dates.
+
+    ``min`` and ``max`` are hard; ``preferred`` is soft: each agent short costs
+    ``under_weight``, each agent over costs ``over_weight``.
+    """
+
+    shift: str
+    weekdays: list[Weekday] = Field(default_factory=lambda: list(ALL_WEEKDAYS))
+    dates: list[dt.date] = Field(
+        default_factory=list, description="If given, the entry applies to these dates only."
+    )
+    min: int = Field(0, ge=0)
+    max: int | None = Field(None, ge=0)
+    preferred: int | None = Field(None, ge=0)
+    under_weight: int = Field(1, ge=0)
+    over_weight: int = Field(1, ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Coverage:
+        if self.max is not None and self.max < self.min:
+            raise ValueError(f"max ({self.max}) is below min ({self.min})")
+        return self
+
+
+class ServiceWindow(_Strict):
+    """Hours in which enquiries must be answered; compared with the shifts by the gap report."""
+
+    weekdays: list[Weekday] = Field(default_factory=lambda: list(ALL_WEEKDAYS))
+    start: StartTime
+    end: EndTime
+
+
+class Instance(_Strict):
+    name: str = ""
+    description: str = ""
+    team: Team
+    shift_types: list[ShiftType] = Field(min_length=1)
+    horizon: Horizon
+    service_windows: list[ServiceWindow] = Field(default_factory=list)
+    coverage: list[Coverage] = Field(default_factory=list)
+    rules: Rules = Field(default_factory=Rules)
+
+    def shift_type(self, shift_id: str) -> ShiftType:
+        for shift_type in self.shift_types:
+            if shift_type.id == shift_id:
+                return shift_type
+        raise KeyError(shift_id)
+
+    def agent(self, agent_id: str) -> Agent:
+        for agent in self.team.agents:
+            if agent.id == agent_id:
+                return agent
+        raise KeyError(agent_id)

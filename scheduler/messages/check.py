@@ -1,0 +1,3 @@
+"""Hard-rule violations in plain words, as the checker reports them."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,300 @@
+"""The compiled problem: a validated instance turned into indices, once.
+
+Agents, shift types and days become integer indices; durations and rests
+become real elapsed minutes; coverage entries become one requirement per
+(day, shift type); team rules and agents' own limits become one resolved value
+per agent. The CP-SAT model and the checker both read this structure, so
+neither repeats the time arithmetic or the override logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from scheduler.instance.models import Instance, ShiftType
+from scheduler.instance.rules import HardOrSoft, ShiftRequest, Want
+from scheduler.timeline import Duty, duty_on, elapsed_minutes
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A resolved min/max rule for one agent; ``None`` means no limit on that side."""
+
+    min: int | None
+    max: int | None
+    hard: bool
+    weight: int
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Head count on one shift type on one day: hard min/max and soft preferred."""
+
+    min: int = 0
+    max: int | None = None
+    preferred: int | None = None
+    under_weight: int = 0
+    over_weight: int = 0
+
+
+@dataclass(frozen=True)
+class AgentRules:
+    consecutive_working_days: Bound | None
+    consecutive_days_off: Bound | None
+    minutes_per_week: Bound | None
+    minutes_per_horizon: Bound | None
+    max_weekends: Bound | None
+    max_shifts: dict[int, Bound]  # shift index -> bound with only max set
+
+
+@dataclass(frozen=True)
+class RestConflict:
+    """Working ``shift`` on ``day`` and ``later_shift`` on ``later_day`` leaves too little rest.
+
+    ``later_day`` may be at or past the horizon end in a cyclic problem; take
+    it modulo the number of days.
+    """
+
+    day: int
+    shift: int
+    later_day: int
+    later_shift: int
+    rest_minutes: int
+
+
+@dataclass(frozen=True)
+class Request:
+    agent: int
+    day: int
+    shift: int | None
+    want: Want
+    weight: int
+
+
+@dataclass(frozen=True)
+class Pin:
+    agent: int
+    day: int
+    shift: int | None
+
+
+@dataclass(frozen=True)
+class Problem:
+    instance: Instance
+    agents: tuple[str, ...]
+    shifts: tuple[str, ...]
+    dates: tuple[dt.date, ...]
+    cyclic: bool
+    minutes: tuple[tuple[int, ...], ...]  # [day][shift] real elapsed minutes
+    requirements: dict[tuple[int, int], Requirement]  # (day, shift) -> requirement
+    unavailable: frozenset[tuple[int, int]]  # (agent, day)
+    pins: tuple[Pin, ...]
+    same_day_pairs: frozenset[tuple[int, int]]  # allowed, both orders
+    rest_conflicts: tuple[RestConflict, ...]
+    agent_rules: tuple[AgentRules, ...]
+    requests: tuple[Request, ...]
+    on_call_shifts: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def num_days(self) -> int:
+        return len(self.dates)
+
+    @property
+    def num_weeks(self) -> int:
+        return self.num_days // 7
+
+    def week_days(self, week: int) -> range:
+        return range(7 * week, 7 * week + 7)
+
+    def weekend_days(self, week: int) -> tuple[int, int]:
+        """Saturday and Sunday of a calendar week of the horizon."""
+        return 7 * week + 5, 7 * week + 6
+
+    def is_weekend(self, day: int) -> bool:
+        return day % 7 >= 5
+
+    @cached_property
+    def multiple_shifts_per_day(self) -> bool:
+        return bool(self.same_day_pairs)
+
+    def shift_type(self, shift: int) -> ShiftType:
+        return self.instance.shift_types[shift]
+
+
+def compile_problem(instance: Instance) -> Problem:
+    zone = instance.team.zone
+    shift_types = instance.shift_types
+    shift_index = {shift.id: i for i, shift in enumerate(shift_types)}
+    agent_index = {agent.id: i for i, agent in enumerate(instance.team.agents)}
+    horizon = instance.horizon
+    dates = tuple(horizon.start + dt.timedelta(days=d) for d in range(horizon.days))
+    day_index = {day: d for d, day in enumerate(dates)}
+
+    def duty(day: int, shift: int) -> Duty:
+        # Days past the horizon continue the calendar: the cycle is laid onto
+        # the following dates, so the wrap uses real dates as well.
+        return duty_on(horizon.start + dt.timedelta(days=day), shift_types[shift], zone)
+
+    minutes = tuple(
+        tuple(duty(d, s).minutes for s in range(len(shift_types))) for d in range(len(dates))
+    )
+    return Problem(
+        instance=instance,
+        agents=tuple(agent_index),
+        shifts=tuple(shift_index),
+        dates=dates,
+        cyclic=horizon.cyclic,
+        minutes=minutes,
+        requirements=_requirements(instance, shift_index, dates),
+        unavailable=frozenset(
+            (agent_index[agent.id], day_index[day])
+            for agent in instance.team.agents
+            for day in agent.unavailable
+        ),
+        pins=tuple(
+            Pin(
+                agent_index[pin.agent],
+                day_index[pin.date],
+                None if pin.shift is None else shift_index[pin.shift],
+            )
+            for pin in instance.rules.fixed_assignments
+        ),
+        same_day_pairs=frozenset(
+            pair
+            for first, second in instance.rules.allowed_same_day
+            for pair in (
+                (shift_index[first], shift_index[second]),
+                (shift_index[second], shift_index[first]),
+            )
+        ),
+        rest_conflicts=_rest_conflicts(instance, len(dates), duty),
+        agent_rules=tuple(
+            _agent_rules(instance, agent_id, shift_index) for agent_id in agent_index
+        ),
+        requests=tuple(
+            _request(request, agent_index, day_index, shift_index)
+            for request in instance.rules.requests
+        ),
+        on_call_shifts=frozenset(i for i, shift in enumerate(shift_types) if shift.on_call),
+    )
+
+
+def _requirements(
+    instance: Instance, shift_index: dict[str, int], dates: tuple[dt.date, ...]
+) -> dict[tuple[int, int], Requirement]:
+    by_weekday: dict[tuple[int, int], Requirement] = {}
+    by_date: dict[tuple[dt.date, int], Requirement] = {}
+    for coverage in instance.coverage:
+        requirement = Requirement(
+            min=coverage.min,
+            max=coverage.max,
+            preferred=coverage.preferred,
+            under_weight=coverage.under_weight,
+            over_weight=coverage.over_weight,
+        )
+        shift = shift_index[coverage.shift]
+        if coverage.dates:
+            by_date.update({(day, shift): requirement for day in coverage.dates})
+        else:
+            by_weekday.update(
+                {(weekday.index, shift): requirement for weekday in coverage.weekdays}
+            )
+    requirements = {}
+    for d, day in enumerate(dates):
+        for shift in shift_index.values():
+            requirement = by_date.get((day, shift)) or by_weekday.get((day.weekday(), shift))
+            if requirement is not None:
+                requirements[d, shift] = requirement
+    return requirements
+
+
+def _rest_conflicts(
+    instance: Instance, num_days: int, duty: Callable[[int, int], Duty]
+) -> tuple[RestConflict, ...]:
+    rule = instance.rules.min_rest
+    if rule is None or rule.hours <= 0:
+        return ()
+    min_rest = round(rule.hours * 60)
+    cyclic = instance.horizon.cyclic
+    num_shifts = len(instance.shift_types)
+    # A duty ends at most two calendar days after its start day begins, so a
+    # duty more than 2 + rest/24 days later is always far enough away.
+    reach = min(2 + -(-min_rest // (24 * 60)), num_days - 1)
+    conflicts = []
+    for day in range(num_days):
+        last_day = day + reach if cyclic else min(day + reach, num_days - 1)
+        for later_day in range(day + 1, last_day + 1):
+            for shift in range(num_shifts):
+                end = duty(day, shift).end
+                for later_shift in range(num_shifts):
+                    rest = elapsed_minutes(end, duty(later_day, later_shift).start)
+                    if rest < min_rest:
+                        conflicts.append(RestConflict(day, shift, later_day, later_shift, rest))
+    return tuple(conflicts)
+
+
+def _bound(rule: HardOrSoft | None, low: int | None, high: int | None) -> Bound | None:
+    if low is None and high is None:
+        return None
+    hard = True if rule is None else rule.hard
+    weight = 1 if rule is None else rule.weight
+    return Bound(low, high, hard, weight)
+
+
+def _agent_rules(instance: Instance, agent_id: str, shift_index: dict[str, int]) -> AgentRules:
+    rules = instance.rules
+    limits = instance.agent(agent_id).limits
+
+    def pick(own: int | None, team: int | None) -> int | None:
+        return own if own is not None else team
+
+    def bounds(rule: HardOrSoft | None, own_min: int | None, own_max: int | None) -> Bound | None:
+        team_min = getattr(rule, "min", None) if rule is not None else None
+        team_max = getattr(rule, "max", None) if rule is not None else None
+        return _bound(rule, pick(own_min, team_min), pick(own_max, team_max))
+
+    team_max_shifts = rules.max_shifts_per_type
+    max_shifts: dict[int, Bound] = {}
+    for shift_id, shift in shift_index.items():
+        team = team_max_shifts.max.get(shift_id) if team_max_shifts else None
+        bound = _bound(team_max_shifts, None, pick(limits.max_shifts.get(shift_id), team))
+        if bound is not None:
+            max_shifts[shift] = bound
+    return AgentRules(
+        consecutive_working_days=bounds(
+            rules.consecutive_working_days,
+            limits.min_consecutive_working_days,
+            limits.max_consecutive_working_days,
+        ),
+        consecutive_days_off=bounds(
+            rules.consecutive_days_off, limits.min_consecutive_days_off, None
+        ),
+        minutes_per_week=bounds(
+            rules.minutes_per_week, limits.min_minutes_per_week, limits.max_minutes_per_week
+        ),
+        minutes_per_horizon=bounds(
+            rules.minutes_per_horizon,
+            limits.min_minutes_per_horizon,
+            limits.max_minutes_per_horizon,
+        ),
+        max_weekends=bounds(rules.max_weekends, None, limits.max_weekends),
+        max_shifts=max_shifts,
+    )
+
+
+def _request(
+    request: ShiftRequest,
+    agent_index: dict[str, int],
+    day_index: dict[dt.date, int],
+    shift_index: dict[str, int],
+) -> Request:
+    return Request(
+        agent=agent_index[request.agent],
+        day=day_index[request.date],
+        shift=None if request.shift is None else shift_index[request.shift],
+        want=request.want,
+        weight=request.weight,
+    )
