@@ -1,0 +1,90 @@
+"""Lower and upper limits on a linear quantity, hard or soft.
+
+Most rule families come down to "this sum is at least / at most that": the
+helpers here add the hard constraint, or the named shortfall / excess variable
+and its penalty term, so that every family states the limit the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from scheduler.model.context import ModelContext, PenaltyTerm
+
+
+@dataclass(frozen=True)
+class Where:
+    agent: int | None = None
+    day: int | None = None
+    shift: int | None = None
+
+
+def at_least(
+    ctx: ModelContext,
+    expression: cp_model.LinearExprT,
+    value: int,
+    *,
+    rule: str,
+    hard: bool,
+    weight: int,
+    where: Where,
+    group: str | None = None,
+) -> list[PenaltyTerm]:
+    """``expression >= value``; soft: penalty on the shortfall (at most ``value``)."""
+    if hard:
+        ctx.hard(ctx.model.add(expression >= value), group or rule)
+        return []
+    if weight == 0 or value <= 0:
+        return []
+    shortfall = ctx.model.new_int_var(0, value, ctx.name(rule, where.agent, where.day))
+    ctx.model.add(shortfall >= value - expression)
+    return [PenaltyTerm(rule, shortfall, weight, where.agent, where.day, where.shift)]
+
+
+def at_most(
+    ctx: ModelContext,
+    expression: cp_model.LinearExprT,
+    value: int,
+    *,
+    upper: int,
+    rule: str,
+    hard: bool,
+    weight: int,
+    where: Where,
+    group: str | None = None,
+) -> list[PenaltyTerm]:
+    """``expression <= value`` where ``expression`` never exceeds ``upper``; soft: penalty on the excess."""
+    if value >= upper:
+        return []
+    if hard:
+        ctx.hard(ctx.model.add(expression <= value), group or rule)
+        return []
+    if weight == 0:
+        return []
+    excess = ctx.model.new_int_var(0, upper - value, ctx.name(rule, where.agent, where.day))
+    ctx.model.add(excess >= expression - value)
+    return [PenaltyTerm(rule, excess, weight, where.agent, where.day, where.shift)]
+
+
+def forbid_together(
+    ctx: ModelContext,
+    literals: list[cp_model.IntVar],
+    *,
+    rule: str,
+    hard: bool,
+    weight: int,
+    where: Where,
+    group: str | None = None,
+    amount: int = 1,
+) -> list[PenaltyTerm]:
+    """Not all of ``literals`` true; soft: ``amount`` units when they all are."""
+    if hard:
+        ctx.hard(ctx.model.add_bool_or([literal.Not() for literal in literals]), group or rule)
+        return []
+    if weight == 0:
+        return []
+    violated = ctx.model.new_bool_var(ctx.name(rule, where.agent, where.day))
+    ctx.model.add_bool_or([*(literal.Not() for literal in literals), violated])
+    return [PenaltyTerm(rule, amount * violated, weight, where.agent, where.day, where.shift)]

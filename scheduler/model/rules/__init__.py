@@ -1,0 +1,1 @@
+"""One module per rule family; each exposes ``add(ctx) -> list[PenaltyTerm]``."""

@@ -1,0 +1,144 @@
+"""The one entry point: solve an instance and return a :class:`Result`.
+
+With a fixed ``seed`` and ``workers`` count the search is reproducible. Extra
+keyword arguments go straight to CP-SAT's parameters (for example
+``log_search_progress=True``), so tuning needs no code change.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from scheduler.instance.models import Instance
+from scheduler.model import BuiltModel, add_hints, build_model
+from scheduler.problem import Problem, compile_problem
+from scheduler.result import Assignment, Penalty, Result, Status
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A snapshot during the search, for live displays."""
+
+    wall_time_s: float
+    objective: float | None
+    best_bound: float | None
+    solutions: int
+
+
+ProgressCallback = Callable[[Progress], None]
+
+_STATUS = {
+    cp_model.OPTIMAL: Status.OPTIMAL,
+    cp_model.FEASIBLE: Status.FEASIBLE,
+    cp_model.INFEASIBLE: Status.INFEASIBLE,
+    cp_model.UNKNOWN: Status.UNKNOWN,
+    cp_model.MODEL_INVALID: Status.MODEL_INVALID,
+}
+
+
+class _Reporter(cp_model.CpSolverSolutionCallback):
+    def __init__(self, on_progress: ProgressCallback):
+        super().__init__()
+        self._on_progress = on_progress
+        self._solutions = 0
+        self._objective: float | None = None
+        self._started = time.perf_counter()
+
+    def on_solution_callback(self) -> None:
+        self._solutions += 1
+        self._objective = self.objective_value
+        self._report(self.best_objective_bound)
+
+    def on_bound(self, bound: float) -> None:
+        self._report(bound)
+
+    def _report(self, bound: float) -> None:
+        elapsed = time.perf_counter() - self._started
+        self._on_progress(Progress(elapsed, self._objective, bound, self._solutions))
+
+
+def solve(
+    instance: Instance,
+    *,
+    time_limit: float = 10.0,
+    workers: int = 2,
+    seed: int = 0,
+    hint: Iterable[Assignment] | None = None,
+    on_progress: ProgressCallback | None = None,
+    **parameters: object,
+) -> Result:
+    """Find the best roster for ``instance`` within ``time_limit`` seconds.
+
+    ``hint`` warm-starts the search from a previous roster; ``on_progress`` is
+    called on every improving roster and every bound improvement.
+    """
+    problem = compile_problem(instance)
+    built = build_model(problem)
+    if hint is not None:
+        add_hints(built, problem, hint)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    for name, value in parameters.items():
+        setattr(solver.parameters, name, value)
+    reporter = _Reporter(on_progress) if on_progress else None
+    if reporter is not None:
+        solver.best_bound_callback = reporter.on_bound
+    started = time.perf_counter()
+    code = solver.solve(built.model, reporter)
+    wall_time = time.perf_counter() - started
+    status = _STATUS[code]
+    if status is Status.MODEL_INVALID:
+        raise RuntimeError(f"CP-SAT rejected the model: {built.model.validate()}")
+    return _result(problem, built, solver, status, wall_time)
+
+
+def _result(
+    problem: Problem,
+    built: BuiltModel,
+    solver: cp_model.CpSolver,
+    status: Status,
+    wall_time: float,
+) -> Result:
+    assignments: tuple[Assignment, ...] = ()
+    penalties: tuple[Penalty, ...] = ()
+    objective: int | None = None
+    bound: float | None = None
+    if status.has_roster:
+        assignments = tuple(
+            Assignment(problem.agents[a], problem.dates[d], problem.shifts[s])
+            for (a, d, s), variable in sorted(built.variables.shift.items())
+            if solver.boolean_value(variable)
+        )
+        penalties = tuple(_penalties(problem, built, solver))
+        objective = round(solver.objective_value)
+        bound = solver.best_objective_bound
+    return Result(
+        status=status,
+        objective=objective,
+        best_bound=bound,
+        wall_time_s=wall_time,
+        assignments=assignments,
+        penalties=penalties,
+        agents=problem.agents,
+        dates=problem.dates,
+    )
+
+
+def _penalties(problem: Problem, built: BuiltModel, solver: cp_model.CpSolver) -> Iterable[Penalty]:
+    for term in built.terms:
+        amount = int(solver.value(term.expression))
+        if amount:
+            yield Penalty(
+                rule=term.rule,
+                amount=amount,
+                weight=term.weight,
+                agent=None if term.agent is None else problem.agents[term.agent],
+                date=None if term.day is None else problem.dates[term.day % problem.num_days],
+                shift=None if term.shift is None else problem.shifts[term.shift],
+            )
