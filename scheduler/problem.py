@@ -200,14 +200,14 @@ def _requirements(
             by_date.update({(day, shift): requirement for day in coverage.dates})
         else:
             by_weekday.update(
-                {(weekday.index, shift): requirement for weekday in coverage.weekdays}
+                {(weekday.number, shift): requirement for weekday in coverage.weekdays}
             )
     requirements = {}
     for d, day in enumerate(dates):
         for shift in shift_index.values():
-            requirement = by_date.get((day, shift)) or by_weekday.get((day.weekday(), shift))
-            if requirement is not None:
-                requirements[d, shift] = requirement
+            found = by_date.get((day, shift)) or by_weekday.get((day.weekday(), shift))
+            if found is not None:
+                requirements[d, shift] = found
     return requirements
 
 

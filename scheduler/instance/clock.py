@@ -70,7 +70,7 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
+    def number(self) -> int:
         """0 for Monday, as ``date.weekday()``."""
         return list(Weekday).index(self)
 

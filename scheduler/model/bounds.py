@@ -7,11 +7,12 @@ and its penalty term, so that every family states the limit the same way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.context import Literal, ModelContext, PenaltyTerm
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def at_most(
 
 def forbid_together(
     ctx: ModelContext,
-    literals: list[cp_model.IntVar],
+    literals: Sequence[Literal],
     *,
     rule: str,
     hard: bool,

@@ -12,6 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model_helper import Literal
+
+__all__ = ["Literal", "ModelContext", "PenaltyTerm"]
 
 from scheduler.model.variables import Variables
 from scheduler.problem import Problem

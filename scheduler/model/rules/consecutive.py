@@ -12,10 +12,8 @@ cycle.
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from scheduler.model.bounds import Where, forbid_together
-from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.context import Literal, ModelContext, PenaltyTerm
 from scheduler.problem import Bound
 
 
@@ -23,8 +21,8 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
     problem, works = ctx.problem, ctx.variables.works
     terms: list[PenaltyTerm] = []
     for agent, rules in enumerate(problem.agent_rules):
-        worked = [works[agent, day] for day in range(problem.num_days)]
-        off = [literal.Not() for literal in worked]
+        worked: list[Literal] = [works[agent, day] for day in range(problem.num_days)]
+        off: list[Literal] = [literal.Not() for literal in worked]
         for rule, on, bound in (
             ("consecutive_working_days", worked, rules.consecutive_working_days),
             ("consecutive_days_off", off, rules.consecutive_days_off),
@@ -59,7 +57,7 @@ def short_run_patterns(num_days: int, shortest: int, cyclic: bool) -> list[tuple
 
 
 def _max_run(
-    ctx: ModelContext, rule: str, on: list[cp_model.IntVar], bound: Bound, agent: int
+    ctx: ModelContext, rule: str, on: list[Literal], bound: Bound, agent: int
 ) -> list[PenaltyTerm]:
     if bound.max is None:
         return []
@@ -73,7 +71,7 @@ def _max_run(
 
 
 def _min_run(
-    ctx: ModelContext, rule: str, on: list[cp_model.IntVar], bound: Bound, agent: int
+    ctx: ModelContext, rule: str, on: list[Literal], bound: Bound, agent: int
 ) -> list[PenaltyTerm]:
     if bound.min is None:
         return []

@@ -32,8 +32,15 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
     return terms
 
 
-def _values(ctx: ModelContext, measure: FairnessMeasure) -> tuple[list[cp_model.LinearExprT], int]:
-    """Each agent's value of ``measure`` and an upper bound on any of them."""
+def _values(
+    ctx: ModelContext, measure: FairnessMeasure
+) -> tuple[list[cp_model.LinearExpr], int, int]:
+    """Each agent's value of ``measure`` in units, the unit, and an upper bound on any value.
+
+    Values are counted in units of the greatest common divisor of the
+    coefficients (240 minutes when every shift lasts 4 or 8 hours): the solver
+    then knows that values move in whole units, which tightens its bounds.
+    """
     problem, shift = ctx.problem, ctx.variables.shift
     days, shifts = range(problem.num_days), range(len(problem.shifts))
     if measure is FairnessMeasure.ON_CALL:
@@ -44,14 +51,17 @@ def _values(ctx: ModelContext, measure: FairnessMeasure) -> tuple[list[cp_model.
         cells = [(d, s, problem.minutes[d][s]) for d in days for s in shifts]
     unit = math.gcd(*(coefficient for _, _, coefficient in cells)) or 1
     values = [
-        sum(coefficient // unit * shift[agent, d, s] for d, s, coefficient in cells)
+        cp_model.LinearExpr.weighted_sum(
+            [shift[agent, d, s] for d, s, _ in cells],
+            [coefficient // unit for _, _, coefficient in cells],
+        )
         for agent in range(len(problem.agents))
     ]
     return values, unit, sum(coefficient // unit for _, _, coefficient in cells)
 
 
 def _spread(
-    ctx: ModelContext, fairness: Fairness, values: list[cp_model.LinearExprT], upper: int
+    ctx: ModelContext, fairness: Fairness, values: list[cp_model.LinearExpr], upper: int
 ) -> cp_model.IntVar:
     model, rule = ctx.model, f"fairness.{fairness.measure.value}"
     highest = model.new_int_var(0, upper, f"{rule}.highest")
@@ -61,19 +71,20 @@ def _spread(
         model.add(lowest <= value)
     # Redundant, but they let propagation round the mean: with 21 on-call
     # duties for 4 agents, someone has at least 6 and someone at most 5.
-    model.add(len(values) * highest >= sum(values))
-    model.add(len(values) * lowest <= sum(values))
+    total = cp_model.LinearExpr.sum(values)
+    model.add(len(values) * highest >= total)
+    model.add(len(values) * lowest <= total)
     spread = model.new_int_var(0, upper, f"{rule}.spread")
     model.add(spread == highest - lowest)
     return spread
 
 
 def _deviation(
-    ctx: ModelContext, fairness: Fairness, values: list[cp_model.LinearExprT], upper: int
+    ctx: ModelContext, fairness: Fairness, values: list[cp_model.LinearExpr], upper: int
 ) -> cp_model.IntVar:
     model, rule = ctx.model, f"fairness.{fairness.measure.value}"
     count = len(values)
-    total = sum(values)
+    total = cp_model.LinearExpr.sum(values)
     deviations = []
     for agent, value in enumerate(values):
         deviation = model.new_int_var(0, count * upper, ctx.name(f"{rule}.deviation", agent))
