@@ -24,7 +24,7 @@ from scheduler.check.runs import check_runs
 from scheduler.check.workload import check_workload
 from scheduler.instance.models import Instance
 from scheduler.problem import compile_problem
-from scheduler.result import Assignment
+from scheduler.result import Assignment, Penalty
 
 RuleFamily = Callable[[Roster], Findings]
 
@@ -48,7 +48,7 @@ def check(instance: Instance, assignments: Iterable[Assignment]) -> CheckReport:
     """
     roster = Roster.build(compile_problem(instance), assignments)
     violations: list[Violation] = []
-    penalties = []
+    penalties: list[Penalty] = []
     for _name, family in RULE_FAMILIES:
         findings = family(roster)
         violations += findings.violations

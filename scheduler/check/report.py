@@ -5,7 +5,7 @@ objective and can say what is wrong in plain words. Soft rules come out as the
 same :class:`scheduler.result.Penalty` records the solver reports, so the two
 can be compared rule by rule. :class:`Findings` is the collector each rule
 family fills: it sends a broken rule to the violations or the penalties by its
-hardness and drops zero amounts.
+hardness and drops zero amounts and zero weights.
 """
 
 from __future__ import annotations
@@ -92,9 +92,10 @@ class Findings:
 
         Hard: a violation described by ``message`` (default ``check.<rule>``)
         filled with ``values``. Soft: a penalty of ``weight`` per unit.
-        Nothing is recorded for a zero amount.
+        Nothing is recorded for a zero amount, nor for a soft rule of weight 0
+        (switched off: it costs nothing, and the solver lists no such term).
         """
-        if amount <= 0:
+        if amount <= 0 or (not hard and weight == 0):
             return
         problem = self.problem
         agent_id = None if agent is None else problem.agents[agent]

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 COLUMNS = ("agent", "date", "shift")
 
+Values = tuple[tuple[str, object], ...]
+"""Named values that fill a catalogue message."""
+
 
 @dataclass(frozen=True)
 class RosterProblem:
@@ -32,7 +35,7 @@ class RosterProblem:
 
     row: int | None
     message: str
-    values: tuple[tuple[str, object], ...] = ()
+    values: Values = ()
 
     def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
         problem = text(self.message, language, **dict(self.values))
@@ -81,48 +84,56 @@ def _parse(reader: Reader, instance: Instance) -> tuple[list[Assignment], list[R
     if missing:
         return [], [RosterProblem(1, "check.roster_header", (("missing", ", ".join(missing)),))]
     position = {column: header.index(column) for column in COLUMNS}
-    agents = [agent.id for agent in instance.team.agents]
-    shifts = [shift.id for shift in instance.shift_types]
-    horizon = instance.horizon
     assignments: list[Assignment] = []
     problems: list[RosterProblem] = []
     first_row: dict[Assignment, int] = {}
     for cells in reader:
-        row = reader.line_num
+        row = reader.line_num  # the last physical line of the record
         if not any(cell.strip() for cell in cells):
             continue
         agent, date_text, shift = (
             cells[position[column]].strip() if position[column] < len(cells) else ""
             for column in COLUMNS
         )
-        found: list[tuple[str, tuple[tuple[str, object], ...]]] = []
-        if not agent:
-            found.append(("check.roster_empty_cell", (("column", "agent"),)))
-        elif agent not in agents:
-            found.append(("instance.unknown_agent", (("id", agent), ("known", ", ".join(agents)))))
-        date = None
-        if not date_text:
-            found.append(("check.roster_empty_cell", (("column", "date"),)))
-        else:
-            try:
-                date = dt.date.fromisoformat(date_text)
-            except ValueError:
-                found.append(("check.roster_bad_date", (("value", date_text),)))
-            else:
-                if not horizon.contains(date):
-                    values = (("date", date), ("start", horizon.start), ("end", horizon.end))
-                    found.append(("instance.date_outside_horizon", values))
-        if shift and shift not in shifts:
-            found.append(("instance.unknown_shift", (("id", shift), ("known", ", ".join(shifts)))))
+        date, found = _read_cells(agent, date_text, shift, instance)
         problems += [RosterProblem(row, message, values) for message, values in found]
-        if found or not shift or date is None:
+        if found or date is None or not shift:  # a blank shift is a day off
             continue
         assignment = Assignment(agent, date, shift)
         if assignment in first_row:
-            where = (("agent", agent), ("date", date), ("shift", shift))
-            duplicate = (*where, ("first", first_row[assignment]))
+            values = (("agent", agent), ("date", date), ("shift", shift))
+            duplicate = (*values, ("first", first_row[assignment]))
             problems.append(RosterProblem(row, "check.roster_duplicate", duplicate))
             continue
         first_row[assignment] = row
         assignments.append(assignment)
     return assignments, problems
+
+
+def _read_cells(
+    agent: str, date_text: str, shift: str, instance: Instance
+) -> tuple[dt.date | None, list[tuple[str, Values]]]:
+    """The date of one row and what is wrong with its cells, as (catalogue key, values)."""
+    agents = [known.id for known in instance.team.agents]
+    shifts = [known.id for known in instance.shift_types]
+    horizon = instance.horizon
+    found: list[tuple[str, Values]] = []
+    if not agent:
+        found.append(("check.roster_empty_cell", (("column", "agent"),)))
+    elif agent not in agents:
+        found.append(("instance.unknown_agent", (("id", agent), ("known", ", ".join(agents)))))
+    date = None
+    if not date_text:
+        found.append(("check.roster_empty_cell", (("column", "date"),)))
+    else:
+        try:
+            date = dt.date.fromisoformat(date_text)
+        except ValueError:
+            found.append(("check.roster_bad_date", (("value", date_text),)))
+        else:
+            if not horizon.contains(date):
+                values = (("date", date), ("start", horizon.start), ("end", horizon.end))
+                found.append(("instance.date_outside_horizon", values))
+    if shift and shift not in shifts:
+        found.append(("instance.unknown_shift", (("id", shift), ("known", ", ".join(shifts)))))
+    return date, found

@@ -63,7 +63,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{agent} 从 {date} 起只连续休息 {days} 天（至少需要 {min} 天）",
     },
     "check.max_weekends": {
-        "en": "{agent} works {weekends} weekends (at most {max} allowed)",
+        "en": "{agent} works on {weekends} weekend(s) (at most {max} allowed)",
         "zh": "{agent} 有 {weekends} 个周末上班（最多允许 {max} 个）",
     },
     "check.minutes_per_week.min": {

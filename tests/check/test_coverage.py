@@ -23,18 +23,14 @@ def test_min_short_is_a_violation(make_instance, make_roster):
 def test_max_over_is_a_violation(make_instance, make_roster):
     instance = make_instance(coverage=[{"shift": "E", "weekdays": ["mon"], "max": 1}])
     report = check(instance, make_roster(instance, a1="E", a2="E"))
-    assert [(v.rule, v.amount, v.date) for v in report.violations] == [
-        ("coverage.max", 1, MONDAY)
-    ]
+    assert [(v.rule, v.amount, v.date) for v in report.violations] == [("coverage.max", 1, MONDAY)]
 
 
 def test_weekday_entry_applies_on_its_weekdays_only(make_instance, make_roster):
     instance = make_instance(coverage=[{"shift": "L", "weekdays": ["sat", "sun"], "min": 1}])
     # L is worked on Saturday only, so only Sunday is short.
     report = check(instance, make_roster(instance, a1="- - - - - L -"))
-    assert [(v.rule, v.date) for v in report.violations] == [
-        ("coverage.min", dt.date(2026, 12, 6))
-    ]
+    assert [(v.rule, v.date) for v in report.violations] == [("coverage.min", dt.date(2026, 12, 6))]
 
 
 def test_preferred_under_and_over(make_instance, make_roster):
