@@ -3,6 +3,10 @@
 Most rule families come down to "this sum is at least / at most that": the
 helpers here add the hard constraint, or the named shortfall / excess variable
 and its penalty term, so that every family states the limit the same way.
+
+Penalty variables are defined exactly (shortfall = max(0, ...), violated <=>
+all literals), not only bounded from below: a roster found before the search
+ends then reports its true cost, the one the checker recomputes.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def at_least(
     if weight == 0 or value <= 0:
         return []
     shortfall = ctx.model.new_int_var(0, value, ctx.name(rule, where.agent, where.day))
-    ctx.model.add(shortfall >= value - expression)
+    ctx.model.add_max_equality(shortfall, [0, value - expression])
     return [PenaltyTerm(rule, shortfall, weight, where.agent, where.day, where.shift)]
 
 
@@ -65,7 +69,7 @@ def at_most(
     if weight == 0:
         return []
     excess = ctx.model.new_int_var(0, upper - value, ctx.name(rule, where.agent, where.day))
-    ctx.model.add(excess >= expression - value)
+    ctx.model.add_max_equality(excess, [0, expression - value])
     return [PenaltyTerm(rule, excess, weight, where.agent, where.day, where.shift)]
 
 
@@ -88,4 +92,6 @@ def forbid_together(
         return []
     violated = ctx.model.new_bool_var(ctx.name(rule, where.agent, where.day))
     ctx.model.add_bool_or([*(literal.Not() for literal in literals), violated])
+    for literal in literals:
+        ctx.model.add_implication(violated, literal)
     return [PenaltyTerm(rule, amount * violated, weight, where.agent, where.day, where.shift)]

@@ -66,9 +66,8 @@ def _spread(
     model, rule = ctx.model, f"fairness.{fairness.measure.value}"
     highest = model.new_int_var(0, upper, f"{rule}.highest")
     lowest = model.new_int_var(0, upper, f"{rule}.lowest")
-    for value in values:
-        model.add(highest >= value)
-        model.add(lowest <= value)
+    model.add_max_equality(highest, values)
+    model.add_min_equality(lowest, values)
     # Redundant, but they let propagation round the mean: with 21 on-call
     # duties for 4 agents, someone has at least 6 and someone at most 5.
     total = cp_model.LinearExpr.sum(values)
@@ -88,8 +87,7 @@ def _deviation(
     deviations = []
     for agent, value in enumerate(values):
         deviation = model.new_int_var(0, count * upper, ctx.name(f"{rule}.deviation", agent))
-        model.add(deviation >= count * value - total)
-        model.add(deviation >= total - count * value)
+        model.add_abs_equality(deviation, count * value - total)
         deviations.append(deviation)
     amount = model.new_int_var(0, count * count * upper, f"{rule}.deviation")
     model.add(amount == sum(deviations))
