@@ -27,7 +27,9 @@ def _merge(*parts: Mapping[str, Entry]) -> dict[str, Entry]:
     return merged
 
 
-CATALOGUE: dict[str, Entry] = _merge(instance.MESSAGES, rules.MESSAGES, check.MESSAGES, cli.MESSAGES)
+CATALOGUE: dict[str, Entry] = _merge(
+    instance.MESSAGES, rules.MESSAGES, check.MESSAGES, cli.MESSAGES
+)
 
 
 def text(key: str, language: str = DEFAULT_LANGUAGE, /, **values: object) -> str:

@@ -1,0 +1,1 @@
+"""The ``roster`` command line: solve, check, validate and schema (typer + rich)."""

@@ -1,0 +1,125 @@
+"""File exports of a result: CSV rows, JSON instants with the zone's offset, workbook sheets."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from scheduler.export import roster_json, write_csv, write_json, write_xlsx
+from scheduler.instance import parse_instance_text
+from scheduler.problem import Problem, compile_problem
+from scheduler.result import Assignment, Penalty, Result, Status
+
+# Berlin leaves summer time in the night of Sunday 2026-10-25, so a night shift
+# starting on Saturday begins at +02:00 and ends at +01:00.
+INSTANCE = """
+team:
+  timezone: Europe/Berlin
+  agents: [{id: ann, name: Ann}, {id: bob}]
+shift_types:
+  - {id: D, start: "09:00", end: "17:00"}
+  - {id: N, start: "22:00", end: "06:00", location: home, on_call: true}
+  - {id: E, start: "18:00", end: "24:00"}
+horizon: {start: 2026-10-19, weeks: 1}
+"""
+
+SAT = dt.date(2026, 10, 24)
+MON = dt.date(2026, 10, 19)
+
+
+@pytest.fixture
+def problem() -> Problem:
+    return compile_problem(parse_instance_text(INSTANCE))
+
+
+@pytest.fixture
+def result(problem: Problem) -> Result:
+    return Result(
+        status=Status.FEASIBLE,
+        objective=7,
+        best_bound=5.0,
+        wall_time_s=1.23456,
+        assignments=(
+            Assignment("bob", SAT, "N"),
+            Assignment("ann", MON, "E"),
+            Assignment("ann", SAT, "D"),
+            Assignment("bob", MON, "D"),
+        ),
+        penalties=(
+            Penalty("fairness.minutes", 4, 1),
+            Penalty("min_rest", 1, 3, "ann", MON, "E"),
+        ),
+        agents=problem.agents,
+        dates=problem.dates,
+    )
+
+
+def test_csv_rows_day_by_day(result: Result, tmp_path: Path) -> None:
+    path = tmp_path / "roster.csv"
+    write_csv(result, path)
+    with path.open(encoding="utf-8", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows == [
+        ["agent", "date", "shift"],
+        ["bob", "2026-10-19", "D"],
+        ["ann", "2026-10-19", "E"],
+        ["ann", "2026-10-24", "D"],
+        ["bob", "2026-10-24", "N"],
+    ]
+
+
+def test_json_instants_follow_the_zone(result: Result, problem: Problem) -> None:
+    data = roster_json(result, problem)
+    assert (data["status"], data["objective"], data["best_bound"]) == ("FEASIBLE", 7, 5.0)
+    assert data["gap"] == pytest.approx(2 / 7)
+    duties = {(d["agent"], d["date"], d["shift"]): d for d in data["assignments"]}
+    night = duties["bob", "2026-10-24", "N"]
+    assert night["start"] == "2026-10-24T22:00:00+02:00"
+    assert night["end"] == "2026-10-25T06:00:00+01:00"  # the clocks went back overnight
+    assert night["location"] == "home"
+    evening = duties["ann", "2026-10-19", "E"]
+    assert evening["end"] == "2026-10-20T00:00:00+02:00"  # 24:00 is midnight of the next day
+    assert evening["location"] == "office"
+
+
+def test_json_penalties_in_rule_order_with_cost(result: Result, problem: Problem) -> None:
+    penalties = roster_json(result, problem)["penalties"]
+    assert [p["rule"] for p in penalties] == ["min_rest", "fairness.minutes"]
+    assert penalties[0] == {
+        "rule": "min_rest",
+        "agent": "ann",
+        "date": "2026-10-19",
+        "shift": "E",
+        "amount": 1,
+        "weight": 3,
+        "cost": 3,
+    }
+    assert penalties[1]["agent"] is None and penalties[1]["date"] is None
+
+
+def test_json_file_is_deterministic(result: Result, problem: Problem, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    write_json(result, problem, first)
+    write_json(result, problem, second)
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(first.read_text(encoding="utf-8"))["wall_time_s"] == 1.235
+
+
+def test_xlsx_sheets(result: Result, problem: Problem, tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    write_xlsx(result, problem, path)
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Roster", "Assignments", "Penalties"]
+    grid = [[cell.value for cell in row] for row in workbook["Roster"].iter_rows()]
+    assert grid[0][:3] == ["agent", "name", "2026-10-19"]
+    assert grid[1][:3] == ["ann", "Ann", "E"]
+    assert grid[2][:3] == ["bob", "bob", "D"]
+    assert workbook["Assignments"].max_row == 5
+    penalties = [[cell.value for cell in row] for row in workbook["Penalties"].iter_rows()]
+    assert penalties[0] == ["rule", "label", "agent", "date", "shift", "amount", "weight", "cost"]
+    assert penalties[1][0] == "min_rest" and penalties[1][-1] == 3
