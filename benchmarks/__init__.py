@@ -1,0 +1,1 @@
+"""Benchmarks: speed and quality measurements that print tables and write results/, never tests."""
