@@ -8,8 +8,7 @@ import pytest
 
 from scheduler.instance import Instance
 from scheduler.result import Assignment
-
-from .builders import build_instance, build_roster
+from tests.builders import build_instance, build_roster
 
 
 @pytest.fixture

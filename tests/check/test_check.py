@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from scheduler.check import RULE_FAMILIES, CheckReport, Violation, check
 from scheduler.result import PENALTY_RULES, Assignment, Penalty
-
-from .builders import build_instance, build_roster
+from tests.builders import build_instance, build_roster
 
 HARD_KEYS = {
     "same_day",

@@ -6,8 +6,7 @@ import pytest
 
 from scheduler.check import RosterFileError, read_roster_csv
 from scheduler.result import Assignment
-
-from .builders import build_instance
+from tests.builders import build_instance
 
 MONDAY, TUESDAY = dt.date(2026, 11, 30), dt.date(2026, 12, 1)
 

@@ -1,7 +1,7 @@
 """Runs of working days and days off: max windows, min runs, ends of the horizon, the wrap."""
 
 from scheduler.result import Status
-from tests.check.builders import build_instance
+from tests.builders import build_instance
 from tests.model.solving import places, solve_and_check
 
 EVERY_DAY = [{"shift": "E", "min": 1}]

@@ -1,7 +1,7 @@
 """Coverage: hard min/max per shift and day, soft preferred head count."""
 
 from scheduler.result import Status
-from tests.check.builders import build_instance
+from tests.builders import build_instance
 from tests.model.solving import places, solve_and_check
 
 ONE_SHIFT = [{"id": "E", "start": "06:00", "end": "14:00"}]

@@ -3,7 +3,7 @@
 import pytest
 
 from scheduler.result import Status
-from tests.check.builders import build_instance
+from tests.builders import build_instance
 from tests.model.solving import places, solve_and_check
 
 ONE_SHIFT = [{"id": "E", "start": "06:00", "end": "14:00"}]

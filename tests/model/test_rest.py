@@ -3,7 +3,7 @@
 import pytest
 
 from scheduler.result import Status
-from tests.check.builders import build_instance
+from tests.builders import build_instance
 from tests.model.solving import places, solve_and_check
 
 MONDAY, TUESDAY, SUNDAY = "2026-11-30", "2026-12-01", "2026-12-06"
