@@ -21,7 +21,10 @@ MINUTES_PER_DAY = 24 * 60
 def parse_clock(value: object, *, allow_midnight_end: bool) -> int:
     """Minutes after midnight of ``HH:MM`` (``24:00`` only when ``allow_midnight_end``)."""
     if isinstance(value, int) and not isinstance(value, bool):
+        # YAML 1.1 reads an unquoted 20:00 as the base-60 number 1200, which
+        # is the same minutes after midnight; show it as the user wrote it.
         minutes = value
+        value = f"{value // 60:02d}:{value % 60:02d}"
     else:
         match = _CLOCK.match(str(value).strip())
         if not match:

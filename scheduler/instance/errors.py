@@ -22,11 +22,23 @@ def format_path(path: Sequence[PathPart]) -> str:
 
 @dataclass(frozen=True)
 class FieldProblem:
+    """A problem at a field path: a catalogue key with its values, or pydantic's own text."""
+
     path: tuple[PathPart, ...]
     message: str
+    key: str | None = None
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, path: tuple[PathPart, ...], key: str, **values: object) -> FieldProblem:
+        return cls(path, text(key, **values), key, tuple(values.items()))
+
+    def describe(self, language: str = "en") -> str:
+        message = text(self.key, language, **dict(self.values)) if self.key else self.message
+        return f"{format_path(self.path)}: {message}"
 
     def __str__(self) -> str:
-        return f"{format_path(self.path)}: {self.message}"
+        return self.describe()
 
 
 class InstanceError(ValueError):
@@ -41,7 +53,8 @@ class InstanceError(ValueError):
         header = text(
             "instance.invalid_header", language, source=self.source, count=len(self.problems)
         )
-        return "\n".join([header, *(f"  - {problem}" for problem in self.problems)])
+        lines = (f"  - {problem.describe(language)}" for problem in self.problems)
+        return "\n".join([header, *lines])
 
     @classmethod
     def from_validation(cls, source: str, error: ValidationError) -> InstanceError:

@@ -15,14 +15,13 @@ from pydantic import ValidationError
 from scheduler.instance.errors import FieldProblem, InstanceError
 from scheduler.instance.models import Instance
 from scheduler.instance.references import find_reference_problems
-from scheduler.messages import text
 
 
 def parse_instance(data: Any, source: str = "instance") -> Instance:
     """Validate already-parsed data (a mapping) into an instance, or raise InstanceError."""
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
-        raise InstanceError(source, [FieldProblem((), text("instance.not_mapping", kind=kind))])
+        raise InstanceError(source, [FieldProblem.of((), "instance.not_mapping", kind=kind)])
     try:
         instance = Instance.model_validate(data)
     except ValidationError as error:
@@ -40,11 +39,13 @@ def parse_instance_text(content: str, source: str = "instance") -> Instance:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = text("instance.yaml_syntax", line=line, column=column, problem=error.problem)
-        raise InstanceError(source, [FieldProblem((), problem)]) from None
+        problem = FieldProblem.of(
+            (), "instance.yaml_syntax", line=line, column=column, problem=error.problem
+        )
+        raise InstanceError(source, [problem]) from None
     except yaml.YAMLError as error:
-        problem = text("instance.yaml_syntax", line=0, column=0, problem=str(error))
-        raise InstanceError(source, [FieldProblem((), problem)]) from None
+        problem = FieldProblem.of((), "instance.yaml_syntax", line=0, column=0, problem=str(error))
+        raise InstanceError(source, [problem]) from None
     return parse_instance(data, source)
 
 
@@ -54,6 +55,6 @@ def load_instance(path: str | Path) -> Instance:
         content = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        problem = text("instance.file_missing", path=path, reason=reason)
-        raise InstanceError(str(path), [FieldProblem((), problem)]) from None
+        problem = FieldProblem.of((), "instance.file_missing", file=path, reason=reason)
+        raise InstanceError(str(path), [problem]) from None
     return parse_instance_text(content, str(path))

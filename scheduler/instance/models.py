@@ -163,6 +163,8 @@ class Coverage(_Strict):
     def _ordered(self) -> Coverage:
         if self.max is not None and self.max < self.min:
             raise ValueError(f"max ({self.max}) is below min ({self.min})")
+        if self.dates and "weekdays" in self.model_fields_set:
+            raise ValueError("give weekdays or dates, not both (dates apply on any weekday)")
         return self
 
 
@@ -172,6 +174,12 @@ class ServiceWindow(_Strict):
     weekdays: list[Weekday] = Field(default_factory=lambda: list(ALL_WEEKDAYS))
     start: StartTime
     end: EndTime
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> ServiceWindow:
+        if self.start == self.end % (24 * 60):
+            raise ValueError("end must differ from start")
+        return self
 
 
 class Instance(_Strict):

@@ -13,7 +13,6 @@ from typing import Any
 
 from scheduler.instance.errors import FieldProblem, PathPart
 from scheduler.instance.models import Instance
-from scheduler.messages import text
 
 
 def find_reference_problems(instance: Instance) -> list[FieldProblem]:
@@ -36,10 +35,13 @@ def _duplicate_ids(instance: Instance) -> Iterator[FieldProblem]:
         first_seen: dict[str, int] = {}
         for index, item_id in enumerate(items):
             if item_id in first_seen:
-                message = text(
-                    "instance.duplicate_id", kind=kind, id=item_id, first=first_seen[item_id]
+                yield FieldProblem.of(
+                    (*field, index, "id"),
+                    "instance.duplicate_id",
+                    kind=kind,
+                    id=item_id,
+                    first=first_seen[item_id],
                 )
-                yield FieldProblem((*field, index, "id"), message)
             first_seen.setdefault(item_id, index)
 
 
@@ -70,17 +72,16 @@ def _shift_references(instance: Instance) -> Iterator[FieldProblem]:
     ]
     for path, shift in references:
         if shift is not None and shift not in known:
-            yield FieldProblem(
-                path, text("instance.unknown_shift", id=shift, known=", ".join(known))
-            )
+            yield FieldProblem.of(path, "instance.unknown_shift", id=shift, known=", ".join(known))
 
 
 def _agent_references(instance: Instance) -> Iterator[FieldProblem]:
     known = [agent.id for agent in instance.team.agents]
     for path, agent_id in _dated_entries(instance, "agent"):
         if agent_id not in known:
-            message = text("instance.unknown_agent", id=agent_id, known=", ".join(known))
-            yield FieldProblem(path, message)
+            yield FieldProblem.of(
+                path, "instance.unknown_agent", id=agent_id, known=", ".join(known)
+            )
 
 
 def _dated_entries(instance: Instance, field: str) -> Iterator[tuple[tuple[PathPart, ...], Any]]:
@@ -107,10 +108,13 @@ def _dates_in_horizon(instance: Instance) -> Iterator[FieldProblem]:
     dated += list(_dated_entries(instance, "date"))
     for path, day in dated:
         if not horizon.contains(day):
-            message = text(
-                "instance.date_outside_horizon", date=day, start=horizon.start, end=horizon.end
+            yield FieldProblem.of(
+                path,
+                "instance.date_outside_horizon",
+                date=day,
+                start=horizon.start,
+                end=horizon.end,
             )
-            yield FieldProblem(path, message)
 
 
 def _same_day_pairs(instance: Instance) -> Iterator[FieldProblem]:
@@ -118,15 +122,13 @@ def _same_day_pairs(instance: Instance) -> Iterator[FieldProblem]:
     for i, (first, second) in enumerate(instance.rules.allowed_same_day):
         path: tuple[PathPart, ...] = ("rules", "allowed_same_day", i)
         if first == second:
-            yield FieldProblem(path, text("instance.same_day_self", id=first))
+            yield FieldProblem.of(path, "instance.same_day_self", id=first)
         elif first in shifts and second in shifts:
             a, b = shifts[first], shifts[second]
             a_end = a.end if a.end > a.start else a.end + 24 * 60
             b_end = b.end if b.end > b.start else b.end + 24 * 60
             if a.start < b_end and b.start < a_end:
-                yield FieldProblem(
-                    path, text("instance.same_day_overlap", first=first, second=second)
-                )
+                yield FieldProblem.of(path, "instance.same_day_overlap", first=first, second=second)
 
 
 def _duplicate_coverage(instance: Instance) -> Iterator[FieldProblem]:
@@ -137,29 +139,33 @@ def _duplicate_coverage(instance: Instance) -> Iterator[FieldProblem]:
         for day in days:
             key = (coverage.shift, day)
             if key in first_seen:
-                message = text(
+                yield FieldProblem.of(
+                    ("coverage", i),
                     "instance.duplicate_coverage",
                     shift=coverage.shift,
                     day=day,
                     first=first_seen[key],
                 )
-                yield FieldProblem(("coverage", i), message)
                 break
         for day in days:
             first_seen.setdefault((coverage.shift, day), i)
 
 
 def _duplicate_pins(instance: Instance) -> Iterator[FieldProblem]:
-    # Two shifts pinned on one day are legal when allowed_same_day allows them;
-    # a day-off pin next to any other pin on that day is the contradiction.
+    # Two shifts pinned on one day are legal only when allowed_same_day allows
+    # the pair; a day-off pin next to any other pin on that day contradicts it.
+    allowed = {frozenset(pair) for pair in instance.rules.allowed_same_day}
     first_seen: dict[tuple[str, dt.date], int] = {}
     for i, pin in enumerate(instance.rules.fixed_assignments):
         key = (pin.agent, pin.date)
         if key in first_seen:
             earlier = instance.rules.fixed_assignments[first_seen[key]]
-            if pin.shift is None or earlier.shift is None or earlier.shift == pin.shift:
-                message = text(
-                    "instance.duplicate_pin", agent=pin.agent, date=pin.date, first=first_seen[key]
+            if frozenset((pin.shift, earlier.shift)) not in allowed:
+                yield FieldProblem.of(
+                    ("rules", "fixed_assignments", i),
+                    "instance.duplicate_pin",
+                    agent=pin.agent,
+                    date=pin.date,
+                    first=first_seen[key],
                 )
-                yield FieldProblem(("rules", "fixed_assignments", i), message)
         first_seen.setdefault(key, i)

@@ -12,7 +12,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 
 class _Strict(BaseModel):
@@ -105,6 +105,15 @@ class Want(StrEnum):
     OFF = "off"
 
 
+def _yaml_on_off(value: object) -> object:
+    # YAML 1.1 reads an unquoted on/off as true/false; take them as meant.
+    if value is True:
+        return Want.ON
+    if value is False:
+        return Want.OFF
+    return value
+
+
 class ShiftRequest(_Strict):
     """An agent's wish (soft): to work (``on``) or not to work (``off``) a shift on a date.
 
@@ -115,7 +124,7 @@ class ShiftRequest(_Strict):
     agent: str
     date: dt.date
     shift: str | None = None
-    want: Want
+    want: Annotated[Want, BeforeValidator(_yaml_on_off)]
     weight: int = Field(1, ge=0)
 
 

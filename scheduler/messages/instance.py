@@ -2,8 +2,8 @@
 
 MESSAGES = {
     "instance.file_missing": {
-        "en": "cannot read {path}: {reason}",
-        "zh": "无法读取 {path}：{reason}",
+        "en": "cannot read {file}: {reason}",
+        "zh": "无法读取 {file}：{reason}",
     },
     "instance.yaml_syntax": {
         "en": "YAML syntax error at line {line}, column {column}: {problem}",
@@ -46,7 +46,7 @@ MESSAGES = {
         "zh": "{shift} 班在 {day} 的人数要求已由 coverage[{first}] 设置",
     },
     "instance.duplicate_pin": {
-        "en": "{agent} on {date} is already pinned by fixed_assignments[{first}]",
-        "zh": "{agent} 在 {date} 已由 fixed_assignments[{first}] 固定",
+        "en": "{agent} on {date} is already pinned by fixed_assignments[{first}], and allowed_same_day does not allow both",
+        "zh": "{agent} 在 {date} 已由 fixed_assignments[{first}] 固定，且 allowed_same_day 不允许同一天上这两个班",
     },
 }

@@ -127,3 +127,64 @@ def test_chinese_header_comes_from_the_catalogue() -> None:
     with pytest.raises(InstanceError) as caught:
         parse_instance({"team": {}}, "x.yaml")
     assert caught.value.describe("zh").startswith("x.yaml 不是有效的排班实例")
+
+
+def test_unquoted_on_and_off_are_taken_as_meant() -> None:
+    # YAML 1.1 turns a bare on/off into true/false.
+    source = (
+        (INSTANCES / "four-agents.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "  fairness:",
+            "  requests:\n"
+            "    - {agent: a1, date: 2026-12-01, want: off}\n"
+            "    - {agent: a2, date: 2026-12-01, shift: C, want: on}\n"
+            "  fairness:",
+        )
+    )
+    requests = parse_instance_text(source).rules.requests
+    assert [request.want.value for request in requests] == ["off", "on"]
+
+
+def test_unquoted_time_is_shown_as_written_in_errors() -> None:
+    source = (INSTANCES / "four-agents.yaml").read_text(encoding="utf-8")
+    source = source.replace('start: "20:00", end: "24:00"', 'start: 25:00, end: "24:00"')
+    with pytest.raises(InstanceError) as caught:
+        parse_instance_text(source)
+    assert [str(p) for p in caught.value.problems] == [
+        "shift_types[2].start: time '25:00' is outside 00:00-23:59"
+    ]
+
+
+def test_coverage_with_both_weekdays_and_dates_is_rejected() -> None:
+    data = _default_data()
+    data["coverage"].append({"shift": "A", "weekdays": ["sat"], "dates": ["2026-12-05"], "min": 2})
+    (problem,) = _problems(data)
+    assert problem.startswith("coverage[3]: give weekdays or dates, not both")
+
+
+def test_two_pins_on_one_day_need_an_allowed_pair() -> None:
+    data = _default_data()
+    data["rules"]["fixed_assignments"] = [
+        {"agent": "a1", "date": "2026-12-01", "shift": "A"},
+        {"agent": "a1", "date": "2026-12-01", "shift": "C"},
+    ]
+    (problem,) = _problems(data)
+    assert problem.startswith("rules.fixed_assignments[1]: a1 on 2026-12-01 is already pinned")
+    data["rules"]["allowed_same_day"] = [["A", "C"]]
+    assert parse_instance(data).rules.fixed_assignments[1].shift == "C"
+
+
+def test_empty_service_window_is_rejected() -> None:
+    data = _default_data()
+    data["service_windows"] = [{"start": "09:00", "end": "09:00"}]
+    (problem,) = _problems(data)
+    assert problem == "service_windows[0]: end must differ from start"
+
+
+def test_cross_field_problems_are_translated() -> None:
+    data = _default_data()
+    data["coverage"][0]["shift"] = "X"
+    with pytest.raises(InstanceError) as caught:
+        parse_instance(data, "x.yaml")
+    assert "coverage[0].shift: 未定义的班次 'X'；已定义：A, B, C" in caught.value.describe("zh")
