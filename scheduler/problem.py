@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from scheduler.instance.models import Instance, ShiftType
 from scheduler.instance.rules import HardOrSoft, ShiftRequest, Want
@@ -54,8 +54,10 @@ class AgentRules:
 class RestConflict:
     """Working ``shift`` on ``day`` and ``later_shift`` on ``later_day`` leaves too little rest.
 
-    ``later_day`` may be at or past the horizon end in a cyclic problem; take
-    it modulo the number of days.
+    ``rest_minutes`` is the real time from the end of the earlier duty to the
+    start of the later one; below zero the two duties overlap. ``later_day``
+    may be at or past the horizon end in a cyclic problem; take it modulo the
+    number of days.
     """
 
     day: int
@@ -93,7 +95,8 @@ class Problem:
     unavailable: frozenset[tuple[int, int]]  # (agent, day)
     pins: tuple[Pin, ...]
     same_day_pairs: frozenset[tuple[int, int]]  # allowed, both orders
-    rest_conflicts: tuple[RestConflict, ...]
+    rest_conflicts: tuple[RestConflict, ...]  # pairs closer than rules.min_rest
+    overlaps: tuple[RestConflict, ...]  # pairs on different days that overlap in time
     agent_rules: tuple[AgentRules, ...]
     requests: tuple[Request, ...]
     on_call_shifts: frozenset[int] = field(default_factory=frozenset)
@@ -133,6 +136,7 @@ def compile_problem(instance: Instance) -> Problem:
     dates = tuple(horizon.start + dt.timedelta(days=d) for d in range(horizon.days))
     day_index = {day: d for d, day in enumerate(dates)}
 
+    @cache  # the rest and overlap pairs look at each duty many times
     def duty(day: int, shift: int) -> Duty:
         # Days past the horizon continue the calendar: the cycle is laid onto
         # the following dates, so the wrap uses real dates as well.
@@ -171,6 +175,8 @@ def compile_problem(instance: Instance) -> Problem:
             )
         ),
         rest_conflicts=_rest_conflicts(instance, len(dates), duty),
+        # An agent cannot be in two places at once: a rest below zero minutes.
+        overlaps=_close_pairs(instance, len(dates), duty, min_rest=0),
         agent_rules=tuple(
             _agent_rules(instance, agent_id, shift_index) for agent_id in agent_index
         ),
@@ -217,7 +223,17 @@ def _rest_conflicts(
     rule = instance.rules.min_rest
     if rule is None or rule.hours <= 0:
         return ()
-    min_rest = round(rule.hours * 60)
+    return _close_pairs(instance, num_days, duty, min_rest=round(rule.hours * 60))
+
+
+def _close_pairs(
+    instance: Instance, num_days: int, duty: Callable[[int, int], Duty], *, min_rest: int
+) -> tuple[RestConflict, ...]:
+    """Pairs of duties on different days with less than ``min_rest`` minutes between them.
+
+    The later day runs past the horizon end in a cyclic problem (the caller
+    wraps it); otherwise it stops at the last day. Same-day pairs are left out.
+    """
     cyclic = instance.horizon.cyclic
     num_shifts = len(instance.shift_types)
     # A duty ends at most two calendar days after its start day begins, so a

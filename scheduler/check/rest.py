@@ -1,5 +1,8 @@
-"""Rest between duties on different days and forbidden successions of shift types.
+"""Rest between duties on different days, overlapping duties and forbidden successions.
 
+``overlap`` (hard only): for each pair of duties of one agent listed in
+``Problem.overlaps`` (the later duty starts before the earlier one ends, in
+real time), amount 1 at (agent, day of the earlier duty, its shift).
 ``min_rest``: for each pair of duties of one agent listed in
 ``Problem.rest_conflicts`` (real elapsed time from the end of the earlier duty
 to the start of the later one below ``hours``), amount 1 at (agent, day of the
@@ -13,11 +16,29 @@ from __future__ import annotations
 
 from scheduler.check.report import Findings
 from scheduler.check.roster import Roster
+from scheduler.instance.clock import format_clock
 
 
 def check_rest(roster: Roster) -> Findings:
     problem = roster.problem
     findings = Findings(problem)
+    for agent in range(len(problem.agents)):
+        for overlap in problem.overlaps:
+            if roster.works_shift(agent, overlap.day, overlap.shift) and roster.works_shift(
+                agent, overlap.later_day, overlap.later_shift
+            ):
+                findings.add(
+                    "overlap",
+                    1,
+                    hard=True,
+                    agent=agent,
+                    day=overlap.day,
+                    shift=overlap.shift,
+                    end=format_clock(problem.shift_type(overlap.shift).end),
+                    later_shift=problem.shifts[overlap.later_shift],
+                    later_date=problem.dates[overlap.later_day % problem.num_days],
+                    start=format_clock(problem.shift_type(overlap.later_shift).start),
+                )
     rule = problem.instance.rules.min_rest
     if rule is not None:
         for agent in range(len(problem.agents)):

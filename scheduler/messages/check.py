@@ -30,6 +30,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{agent} rests only {rest} hours between {shift} on {date} and {later_shift} on {later_date} (at least {required} hours required)",
         "zh": "{agent} 在 {date} 的 {shift} 班与 {later_date} 的 {later_shift} 班之间只休息 {rest} 小时（至少需要 {required} 小时）",
     },
+    "check.overlap": {
+        "en": "{agent} works {shift} on {date} until {end} and {later_shift} on {later_date} from {start}: the duties overlap",
+        "zh": "{agent} 在 {date} 的 {shift} 班到 {end} 才结束，而 {later_date} 的 {later_shift} 班从 {start} 开始：两个班次时间重叠",
+    },
     "check.forbidden_succession": {
         "en": "{agent} works {then} on {next_date} right after {shift} on {date}, which is not allowed",
         "zh": "{agent} 在 {date} 上 {shift} 班后，{next_date} 紧接着上 {then} 班，这是不允许的",

@@ -11,6 +11,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "more than one shift on a day",
         "zh": "同一天上了多个班次",
     },
+    "rule.overlap": {
+        "en": "two duties at the same time",
+        "zh": "两个班次时间重叠",
+    },
     "rule.unavailable": {
         "en": "duty on a day the agent is unavailable",
         "zh": "在不可排班的日子上班",

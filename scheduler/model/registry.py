@@ -15,6 +15,7 @@ from scheduler.model.rules import (
     coverage,
     days_off,
     fairness,
+    overlap,
     requests,
     rest,
     same_day,
@@ -26,6 +27,7 @@ RuleFamily = Callable[[ModelContext], list[PenaltyTerm]]
 
 RULE_FAMILIES: tuple[tuple[str, RuleFamily], ...] = (
     ("same_day", same_day.add),
+    ("overlap", overlap.add),
     ("availability", availability.add),
     ("coverage", coverage.add),
     ("rest", rest.add),

@@ -12,6 +12,7 @@ from tests.builders import build_instance, build_roster
 
 HARD_KEYS = {
     "same_day",
+    "overlap",
     "unavailable",
     "fixed_assignment",
     "coverage.min",

@@ -94,3 +94,43 @@ def test_soft_succession_wraps(make_instance, make_roster, cyclic, expected):
         expected
     )
     assert report.objective == 4 * expected
+
+
+OVERLAPPING = [
+    {"id": "N", "start": "22:00", "end": "06:00"},
+    {"id": "E", "start": "05:00", "end": "13:00"},
+    {"id": "M", "start": "16:00", "end": "24:00"},
+    {"id": "Z", "start": "00:00", "end": "08:00"},
+]
+
+
+def test_overlapping_duties_on_consecutive_days(make_instance, make_roster):
+    instance = make_instance(shift_types=OVERLAPPING)
+    # N runs until Tuesday 06:00 and E starts Tuesday 05:00: hard, with no rest rule.
+    report = check(instance, make_roster(instance, a1="N E"))
+    [violation] = report.violations
+    assert (violation.rule, violation.amount, violation.agent, violation.date, violation.shift) == (
+        "overlap",
+        1,
+        "a1",
+        MONDAY,
+        "N",
+    )
+    assert violation.describe() == (
+        "a1 works N on 2026-11-30 until 06:00 and E on 2026-12-01 from 05:00: the duties overlap"
+    )
+    assert "06:00" in violation.describe("zh") and "2026-12-01" in violation.describe("zh")
+
+
+def test_touching_duties_do_not_overlap(make_instance, make_roster):
+    instance = make_instance(shift_types=OVERLAPPING)
+    # M ends at 24:00 exactly when Z starts; E then N leaves a gap.
+    assert check(instance, make_roster(instance, a1="M Z", a2="E N")).feasible
+
+
+@pytest.mark.parametrize(("cyclic", "expected"), [(True, 1), (False, 0)])
+def test_overlap_wraps_from_the_last_day_to_day_zero(make_instance, make_roster, cyclic, expected):
+    instance = make_instance(shift_types=OVERLAPPING, cyclic=cyclic)
+    # N on Sunday (last day) runs into Monday (day 0) only in a cycle.
+    report = check(instance, make_roster(instance, a1="E - - - - - N"))
+    assert [(v.rule, v.date) for v in report.violations] == [("overlap", SUNDAY)] * expected

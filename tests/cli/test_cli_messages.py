@@ -9,7 +9,14 @@ import pytest
 from scheduler.messages import cli, rules
 from scheduler.result import PENALTY_RULES
 
-HARD_ONLY_RULES = ("same_day", "unavailable", "fixed_assignment", "coverage.min", "coverage.max")
+HARD_ONLY_RULES = (
+    "same_day",
+    "overlap",
+    "unavailable",
+    "fixed_assignment",
+    "coverage.min",
+    "coverage.max",
+)
 ENTRIES = {**cli.MESSAGES, **rules.MESSAGES}
 
 
