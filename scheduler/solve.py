@@ -131,7 +131,10 @@ def _result(
             if solver.boolean_value(variable)
         )
         penalties = tuple(_penalties(problem, built, solver))
-        objective = round(solver.objective_value)
+        # The cost of the roster returned, term by term. CP-SAT's own
+        # objective_value can belong to another solution: with one worker and
+        # stop_after_first_solution it reported 330 for a roster that costs 0.
+        objective = sum(penalty.cost for penalty in penalties)
         bound = solver.best_objective_bound
     return Result(
         status=status,
