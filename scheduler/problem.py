@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 from scheduler.instance.models import Instance, ShiftType
 from scheduler.instance.rules import HardOrSoft, ShiftRequest, Want
@@ -118,10 +118,6 @@ class Problem:
 
     def is_weekend(self, day: int) -> bool:
         return day % 7 >= 5
-
-    @cached_property
-    def multiple_shifts_per_day(self) -> bool:
-        return bool(self.same_day_pairs)
 
     def shift_type(self, shift: int) -> ShiftType:
         return self.instance.shift_types[shift]
