@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scheduler.messages import check, cli, instance, rules
+from scheduler.messages import check, cli, explain, gaps, instance, rules, staffing, tradeoffs
 
 Entry = Mapping[str, str]
 
