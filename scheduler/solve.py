@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -38,7 +39,7 @@ class Progress:
 
 ProgressCallback = Callable[[Progress], None]
 
-_STATUS = {
+STATUS_OF: dict[Any, Status] = {
     cp_model.OPTIMAL: Status.OPTIMAL,
     cp_model.FEASIBLE: Status.FEASIBLE,
     cp_model.INFEASIBLE: Status.INFEASIBLE,
@@ -107,7 +108,7 @@ def solve(
     started = time.perf_counter()
     code = solver.solve(built.model, reporter)
     wall_time = time.perf_counter() - started
-    status = _STATUS[code]
+    status = STATUS_OF[code]
     if status is Status.MODEL_INVALID:
         raise RuntimeError(f"CP-SAT rejected the model: {built.model.validate()}")
     return _result(problem, built, solver, status, wall_time)

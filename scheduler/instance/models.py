@@ -112,6 +112,15 @@ class ShiftType(_Strict):
         """True when the shift ends on the next calendar day (24:00 counts)."""
         return self.end <= self.start or self.end == 24 * 60
 
+    @property
+    def end_after_start(self) -> int:
+        """The end in minutes after the start day's midnight (past 1440 when overnight)."""
+        return self.end if self.end > self.start else self.end + 24 * 60
+
+    def overlaps(self, other: ShiftType) -> bool:
+        """Both started on the same day, the two shifts share some wall-clock time."""
+        return self.start < other.end_after_start and other.start < self.end_after_start
+
 
 class Horizon(_Strict):
     start: dt.date = Field(description="First day; must be a Monday.")
@@ -177,7 +186,8 @@ class ServiceWindow(_Strict):
 
     @model_validator(mode="after")
     def _not_empty(self) -> ServiceWindow:
-        if self.start == self.end % (24 * 60):
+        # 00:00-24:00 is a whole day of service; 09:00-09:00 is nothing.
+        if self.start == self.end:
             raise ValueError("end must differ from start")
         return self
 

@@ -123,12 +123,8 @@ def _same_day_pairs(instance: Instance) -> Iterator[FieldProblem]:
         path: tuple[PathPart, ...] = ("rules", "allowed_same_day", i)
         if first == second:
             yield FieldProblem.of(path, "instance.same_day_self", id=first)
-        elif first in shifts and second in shifts:
-            a, b = shifts[first], shifts[second]
-            a_end = a.end if a.end > a.start else a.end + 24 * 60
-            b_end = b.end if b.end > b.start else b.end + 24 * 60
-            if a.start < b_end and b.start < a_end:
-                yield FieldProblem.of(path, "instance.same_day_overlap", first=first, second=second)
+        elif first in shifts and second in shifts and shifts[first].overlaps(shifts[second]):
+            yield FieldProblem.of(path, "instance.same_day_overlap", first=first, second=second)
 
 
 def _duplicate_coverage(instance: Instance) -> Iterator[FieldProblem]:

@@ -1,7 +1,8 @@
 """The one catalogue of user-facing text, in English and Simplified Chinese.
 
 Each area keeps its entries in a module of its own (``instance``, ``rules``,
-``check``, ``cli``); :func:`text` looks a key up in all of them. Code never writes a
+``check``, ``cli``, and for the explanations ``explain``, ``gaps``,
+``tradeoffs``, ``staffing``); :func:`text` looks a key up in all of them. Code never writes a
 user-facing sentence inline: it names a key and passes the values.
 """
 
@@ -28,7 +29,14 @@ def _merge(*parts: Mapping[str, Entry]) -> dict[str, Entry]:
 
 
 CATALOGUE: dict[str, Entry] = _merge(
-    instance.MESSAGES, rules.MESSAGES, check.MESSAGES, cli.MESSAGES
+    instance.MESSAGES,
+    rules.MESSAGES,
+    check.MESSAGES,
+    cli.MESSAGES,
+    explain.MESSAGES,
+    gaps.MESSAGES,
+    tradeoffs.MESSAGES,
+    staffing.MESSAGES,
 )
 
 

@@ -27,7 +27,10 @@ class BuiltModel:
 
 
 def build_model(problem: Problem, *, explain: bool = False) -> BuiltModel:
-    """The full model of ``problem``; with ``explain``, hard rule groups get assumption literals."""
+    """The full model of ``problem``.
+
+    With ``explain``, hard rule groups get assumption literals and there is no
+    objective: the model only asks whether the hard rules can hold together."""
     model = cp_model.CpModel()
     model.name = problem.instance.name or "roster"
     variables = create_variables(problem, model)
@@ -35,7 +38,9 @@ def build_model(problem: Problem, *, explain: bool = False) -> BuiltModel:
     terms: list[PenaltyTerm] = []
     for _, add_family in RULE_FAMILIES:
         terms += add_family(context)
-    model.minimize(sum(term.weight * term.expression for term in terms))
+    if not explain:
+        # Explaining asks only whether the hard rules can hold together.
+        model.minimize(sum(term.weight * term.expression for term in terms))
     return BuiltModel(model, variables, tuple(terms), context)
 
 

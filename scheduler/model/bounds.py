@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from scheduler.model.context import Literal, ModelContext, PenaltyTerm
+from scheduler.model.context import Literal, ModelContext, PenaltyTerm, RuleGroup
 
 
 @dataclass(frozen=True)
@@ -35,11 +35,11 @@ def at_least(
     hard: bool,
     weight: int,
     where: Where,
-    group: str | None = None,
+    group: RuleGroup | None = None,
 ) -> list[PenaltyTerm]:
     """``expression >= value``; soft: penalty on the shortfall (at most ``value``)."""
     if hard:
-        ctx.hard(ctx.model.add(expression >= value), group or rule)
+        ctx.hard(ctx.model.add(expression >= value), group or RuleGroup(rule))
         return []
     if weight == 0 or value <= 0:
         return []
@@ -58,13 +58,13 @@ def at_most(
     hard: bool,
     weight: int,
     where: Where,
-    group: str | None = None,
+    group: RuleGroup | None = None,
 ) -> list[PenaltyTerm]:
     """``expression <= value`` where ``expression`` never exceeds ``upper``; soft: penalty on the excess."""
     if value >= upper:
         return []
     if hard:
-        ctx.hard(ctx.model.add(expression <= value), group or rule)
+        ctx.hard(ctx.model.add(expression <= value), group or RuleGroup(rule))
         return []
     if weight == 0:
         return []
@@ -81,12 +81,14 @@ def forbid_together(
     hard: bool,
     weight: int,
     where: Where,
-    group: str | None = None,
+    group: RuleGroup | None = None,
     amount: int = 1,
 ) -> list[PenaltyTerm]:
     """Not all of ``literals`` true; soft: ``amount`` units when they all are."""
     if hard:
-        ctx.hard(ctx.model.add_bool_or([literal.Not() for literal in literals]), group or rule)
+        ctx.hard(
+            ctx.model.add_bool_or([literal.Not() for literal in literals]), group or RuleGroup(rule)
+        )
         return []
     if weight == 0:
         return []

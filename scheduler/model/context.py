@@ -14,10 +14,30 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import Literal
 
-__all__ = ["Literal", "ModelContext", "PenaltyTerm"]
+__all__ = ["Literal", "ModelContext", "PenaltyTerm", "RuleGroup"]
 
 from scheduler.model.variables import Variables
 from scheduler.problem import Problem
+
+
+@dataclass(frozen=True, order=True)
+class RuleGroup:
+    """A hard rule as a supervisor names it: its key and its scope.
+
+    ``RuleGroup("coverage.min", ("C", "sun"))`` is "coverage of C on Sundays";
+    ``RuleGroup("unavailable", ("a3",))`` is "a3's unavailable dates". The
+    explanation switches whole groups on and off with one assumption literal.
+    """
+
+    rule: str
+    scope: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return f"{self.rule}[{','.join(self.scope)}]" if self.scope else self.rule
+
+
+UNRELAXABLE_RULES = frozenset({"overlap"})
+"""Rules no explanation may switch off: one agent cannot work two duties at once."""
 
 
 @dataclass(frozen=True)
@@ -37,15 +57,19 @@ class ModelContext:
     problem: Problem
     model: cp_model.CpModel
     variables: Variables
-    # Rule group name -> assumption literal; filled only when explaining infeasibility.
-    group_literals: dict[str, cp_model.IntVar] | None = None
-    groups_seen: list[str] = field(default_factory=list)
+    # Rule group -> assumption literal; filled only when explaining infeasibility.
+    group_literals: dict[RuleGroup, cp_model.IntVar] | None = None
+    groups_seen: list[RuleGroup] = field(default_factory=list)
 
-    def hard(self, constraint: cp_model.Constraint, group: str) -> cp_model.Constraint:
+    @property
+    def explaining(self) -> bool:
+        return self.group_literals is not None
+
+    def hard(self, constraint: cp_model.Constraint, group: RuleGroup) -> cp_model.Constraint:
         """Register a hard constraint under a rule group a supervisor would name."""
         if group not in self.groups_seen:
             self.groups_seen.append(group)
-        if self.group_literals is not None:
+        if self.group_literals is not None and group.rule not in UNRELAXABLE_RULES:
             literal = self.group_literals.get(group)
             if literal is None:
                 literal = self.model.new_bool_var(f"enforce[{group}]")

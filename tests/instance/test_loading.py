@@ -188,3 +188,9 @@ def test_cross_field_problems_are_translated() -> None:
     with pytest.raises(InstanceError) as caught:
         parse_instance(data, "x.yaml")
     assert "coverage[0].shift: 未定义的班次 'X'；已定义：A, B, C" in caught.value.describe("zh")
+
+
+def test_round_the_clock_service_window_is_valid() -> None:
+    data = _default_data()
+    data["service_windows"] = [{"start": "00:00", "end": "24:00"}]
+    assert parse_instance(data).service_windows[0].end == 24 * 60

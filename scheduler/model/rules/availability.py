@@ -7,16 +7,17 @@ A pin with a shift forces that shift; a pin with no shift forces a day off
 
 from __future__ import annotations
 
-from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.context import ModelContext, PenaltyTerm, RuleGroup
 
 
 def add(ctx: ModelContext) -> list[PenaltyTerm]:
     problem, model, variables = ctx.problem, ctx.model, ctx.variables
     for agent, day in sorted(problem.unavailable):
-        group = f"unavailable[{problem.agents[agent]}]"
+        group = RuleGroup("unavailable", (problem.agents[agent],))
         ctx.hard(model.add(variables.works[agent, day] == 0), group)
     for pin in problem.pins:
-        group = ctx.name("fixed_assignment", pin.agent, pin.day)
+        scope = (problem.agents[pin.agent], problem.dates[pin.day].isoformat())
+        group = RuleGroup("fixed_assignment", scope)
         if pin.shift is None:
             ctx.hard(model.add(variables.works[pin.agent, pin.day] == 0), group)
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from scheduler.instance.clock import Weekday
 from scheduler.model.bounds import Where, at_least, at_most
-from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.context import ModelContext, PenaltyTerm, RuleGroup
 
 
 def add(ctx: ModelContext) -> list[PenaltyTerm]:
@@ -21,16 +21,16 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
         count = sum(variables.shift[agent, day, shift] for agent in range(num_agents))
         where = Where(day=day, shift=shift)
         weekday = Weekday.of_index(problem.dates[day].weekday()).value
-        scope = f"[{problem.shifts[shift]},{weekday}]"
+        scope = (problem.shifts[shift], weekday)
         if requirement.min > 0:
             terms += at_least(
                 ctx, count, requirement.min, rule="coverage.min", hard=True, weight=0,
-                where=where, group=f"coverage.min{scope}",
+                where=where, group=RuleGroup("coverage.min", scope),
             )  # fmt: skip
         if requirement.max is not None:
             terms += at_most(
                 ctx, count, requirement.max, upper=num_agents, rule="coverage.max", hard=True,
-                weight=0, where=where, group=f"coverage.max{scope}",
+                weight=0, where=where, group=RuleGroup("coverage.max", scope),
             )  # fmt: skip
         if requirement.preferred is not None:
             terms += at_least(

@@ -10,7 +10,7 @@ day wraps to the start of the cycle; on a plain horizon pairs end at its last da
 from __future__ import annotations
 
 from scheduler.model.bounds import Where, forbid_together
-from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.context import ModelContext, PenaltyTerm, RuleGroup
 
 
 def add(ctx: ModelContext) -> list[PenaltyTerm]:
@@ -44,7 +44,7 @@ def _forbidden_successions(ctx: ModelContext) -> list[PenaltyTerm]:
     terms: list[PenaltyTerm] = []
     for succession in problem.instance.rules.forbidden_successions:
         first, then = shift_index[succession.first], shift_index[succession.then]
-        group = f"forbidden_succession[{succession.first},{succession.then}]"
+        group = RuleGroup("forbidden_succession", (succession.first, succession.then))
         for day in range(last_day):
             next_day = (day + 1) % problem.num_days
             for agent in range(len(problem.agents)):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ortools.sat.python import cp_model
 
 from scheduler.model.bounds import Where, at_least, at_most
-from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.context import ModelContext, PenaltyTerm, RuleGroup
 from scheduler.problem import Bound
 
 
@@ -67,5 +67,5 @@ def _shift_count(ctx: ModelContext, bound: Bound, agent: int, shift: int) -> lis
     return at_most(
         ctx, count, bound.max, upper=problem.num_days, rule="max_shifts_per_type",
         hard=bound.hard, weight=bound.weight, where=Where(agent, shift=shift),
-        group=f"max_shifts_per_type[{problem.shifts[shift]}]",
+        group=RuleGroup("max_shifts_per_type", (problem.shifts[shift],)),
     )  # fmt: skip
