@@ -1,6 +1,10 @@
 """Rich renderables for a roster: the weekly grid, the per-agent summary, the
 penalty breakdown and the status line.
 
+The per-agent numbers come from :func:`scheduler.explain.tradeoffs.fairness_summary`
+and the agent and rule names from the same module (re-exported here as
+``agent_label`` and ``rule_label``), so nothing is counted or named twice.
+
 Everything here builds objects and returns them; the commands decide where
 they are printed. Colours carry meaning only as a bonus: every cell also says
 in text what it is (shift id, ``*`` for on call, ``·`` for a day off), so the
@@ -12,13 +16,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from scheduler.explain.tradeoffs import agent_label as agent_label
+from scheduler.explain.tradeoffs import fairness_summary
+from scheduler.explain.tradeoffs import rule_label as rule_label
 from scheduler.export import ordered_penalties
 from scheduler.instance.clock import format_clock
 from scheduler.messages import text
@@ -37,19 +43,6 @@ STATUS_STYLES = {
     Status.UNKNOWN: "bold red",
     Status.MODEL_INVALID: "bold red",
 }
-
-
-def rule_label(rule: str, language: str) -> str:
-    """The plain-words name of a rule key; the key itself when the catalogue has none."""
-    try:
-        return text(f"rule.{rule}", language)
-    except KeyError:
-        return rule
-
-
-def agent_label(problem: Problem, agent_id: str) -> str:
-    agent = problem.instance.agent(agent_id)
-    return f"{agent.name} ({agent.id})" if agent.name and agent.name != agent.id else agent.id
 
 
 def shift_styles(problem: Problem) -> dict[str, str]:
@@ -123,48 +116,8 @@ def legend(problem: Problem, language: str) -> Text:
     return lines
 
 
-@dataclass(frozen=True)
-class AgentSummary:
-    agent: str
-    duties: dict[str, int]  # shift id -> duties
-    minutes: int
-    days_off: int
-    weekends_worked: int
-
-
-def agent_summaries(assignments: Iterable[Assignment], problem: Problem) -> list[AgentSummary]:
-    """Per agent: duties by shift type, real minutes, days off and weekends worked."""
-    day_index = {day: d for d, day in enumerate(problem.dates)}
-    shift_index = {shift: s for s, shift in enumerate(problem.shifts)}
-    duties: dict[str, Counter[str]] = {agent: Counter() for agent in problem.agents}
-    minutes: Counter[str] = Counter()
-    worked: dict[str, set[int]] = {agent: set() for agent in problem.agents}
-    for assignment in assignments:
-        day = day_index[assignment.date]
-        duties[assignment.agent][assignment.shift] += 1
-        minutes[assignment.agent] += problem.minutes[day][shift_index[assignment.shift]]
-        worked[assignment.agent].add(day)
-    summaries = []
-    for agent in problem.agents:
-        days = worked[agent]
-        weekends = sum(
-            1
-            for week in range(problem.num_weeks)
-            if any(day in days for day in problem.weekend_days(week))
-        )
-        summaries.append(
-            AgentSummary(
-                agent=agent,
-                duties={shift: duties[agent][shift] for shift in problem.shifts},
-                minutes=minutes[agent],
-                days_off=problem.num_days - len(days),
-                weekends_worked=weekends,
-            )
-        )
-    return summaries
-
-
 def summary_table(assignments: Iterable[Assignment], problem: Problem, language: str) -> Table:
+    """Per agent: duties by shift type, hours, days off and weekends worked."""
     styles = shift_styles(problem)
     table = Table(
         title=text("cli.summary_title", language), title_justify="left", box=box.SIMPLE_HEAD
@@ -177,13 +130,13 @@ def summary_table(assignments: Iterable[Assignment], problem: Problem, language:
     table.add_column(text("cli.hours", language), justify="right")
     table.add_column(text("cli.days_off", language), justify="right")
     table.add_column(text("cli.weekends_worked", language), justify="right")
-    for summary in agent_summaries(assignments, problem):
+    for load in fairness_summary(problem, assignments).agents:
         table.add_row(
-            agent_label(problem, summary.agent),
-            *(str(summary.duties[shift]) for shift in problem.shifts),
-            f"{summary.minutes / 60:.1f}",
-            str(summary.days_off),
-            str(summary.weekends_worked),
+            agent_label(problem, load.agent),
+            *(str(load.duties[shift]) for shift in problem.shifts),
+            f"{load.minutes / 60:.1f}",
+            str(load.days_off),
+            str(load.weekends_worked),
         )
     return table
 
