@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
+from cli.common import InstanceArg, LangOption, _consoles, _fail, _language, _load
 from cli.exit_codes import ExitCode, exit_code_for
 from cli.progress import LiveProgress
 from cli.render import (
@@ -30,8 +31,8 @@ from cli.render import (
 )
 from scheduler.check import RosterFileError, check, read_roster_csv
 from scheduler.export import write_csv, write_json, write_xlsx
-from scheduler.instance import Instance, InstanceError, Language, load_instance
-from scheduler.messages import DEFAULT_LANGUAGE, text
+from scheduler.instance import Instance
+from scheduler.messages import text
 from scheduler.problem import Problem, compile_problem
 from scheduler.result import Result, Status
 from scheduler.solve import solve
@@ -45,36 +46,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-InstanceArg = Annotated[
-    Path, typer.Argument(metavar="INSTANCE", help=text("cli.help.instance"), show_default=False)
-]
-LangOption = Annotated[
-    Language | None,
-    typer.Option("--lang", help=text("cli.help.lang"), show_default=False),
-]
-
 EXPORT_FILES = ("roster.csv", "roster.json", "roster.xlsx")
-
-
-def _consoles() -> tuple[Console, Console]:
-    """stdout for results, stderr for problems; rich drops colour when not a terminal."""
-    return Console(highlight=False), Console(stderr=True, highlight=False)
-
-
-def _fail(errors: Console, message: str, code: ExitCode = ExitCode.INVALID_INPUT) -> NoReturn:
-    errors.print(Text(message, style="red"), soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _load(path: Path, lang: Language | None, errors: Console) -> Instance:
-    try:
-        return load_instance(path)
-    except InstanceError as error:
-        _fail(errors, error.describe(lang.value if lang else DEFAULT_LANGUAGE))
-
-
-def _language(lang: Language | None, instance: Instance) -> str:
-    return (lang or instance.team.language).value
 
 
 def _instance_counts(instance: Instance, language: str) -> str:
