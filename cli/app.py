@@ -1,4 +1,4 @@
-"""The ``roster`` command: wiring of the commands solve, check, validate and schema.
+"""The ``roster`` command: wiring of solve, explain, staff-min, check, validate and schema.
 
 Each command loads its input, calls the library and hands the result to
 :mod:`cli.render`; the only logic here is which exit code and which message
@@ -18,8 +18,10 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from cli.common import InstanceArg, LangOption, _consoles, _fail, _language, _load
+from cli.common import InstanceArg, LangOption, consoles, fail, load_or_fail, output_language
 from cli.exit_codes import ExitCode, exit_code_for
+from cli.explain import explanation_view, infeasibility_view
+from cli.gaps import gap_warning
 from cli.progress import LiveProgress
 from cli.render import (
     legend,
@@ -29,7 +31,10 @@ from cli.render import (
     status_line,
     summary_table,
 )
+from cli.staffing import staff_min_command
 from scheduler.check import RosterFileError, check, read_roster_csv
+from scheduler.explain.gaps import find_coverage_gaps
+from scheduler.explain.report import explain, explain_infeasibility
 from scheduler.export import write_csv, write_json, write_xlsx
 from scheduler.instance import Instance
 from scheduler.messages import text
@@ -67,12 +72,12 @@ def _prepare_out(out: Path, language: str, errors: Console) -> None:
     """Create the output folder before solving, so a bad --out costs no search time."""
     if out.exists() and not out.is_dir():
         reason = text("cli.not_a_folder", language)
-        _fail(errors, text("cli.out_unusable", language, path=out, reason=reason))
+        fail(errors, text("cli.out_unusable", language, path=out, reason=reason))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
-        _fail(errors, text("cli.out_unusable", language, path=out, reason=reason))
+        fail(errors, text("cli.out_unusable", language, path=out, reason=reason))
 
 
 def _write_exports(
@@ -88,7 +93,7 @@ def _write_exports(
         write_xlsx(result, problem, xlsx_path, language=language)
     except OSError as error:
         reason = error.strerror or str(error)
-        _fail(errors, text("cli.write_failed", language, path=current, reason=reason))
+        fail(errors, text("cli.write_failed", language, path=current, reason=reason))
     return [csv_path, json_path, xlsx_path]
 
 
@@ -115,9 +120,9 @@ def solve_command(
     ] = None,
     lang: LangOption = None,
 ) -> None:
-    console, errors = _consoles()
-    instance = _load(instance_path, lang, errors)
-    language = _language(lang, instance)
+    console, errors = consoles()
+    instance = load_or_fail(instance_path, lang, errors)
+    language = output_language(lang, instance)
     if out is not None:
         _prepare_out(out, language, errors)
     problem = compile_problem(instance)
@@ -125,6 +130,9 @@ def solve_command(
     console.print(
         Text(f"{title}: {_instance_counts(instance, language)}", style="bold"), soft_wrap=True
     )
+    gaps = find_coverage_gaps(instance, problem)
+    if gaps:
+        console.print(gap_warning(gaps, language))
 
     if console.is_terminal:
         with LiveProgress(console, time_limit, language) as live:
@@ -139,6 +147,10 @@ def solve_command(
     console.print(status_line(result, language), soft_wrap=True)
     if result.status is Status.INFEASIBLE:
         console.print(Text(text("cli.infeasible", language), style="red"), soft_wrap=True)
+        infeasibility = explain_infeasibility(
+            instance, language, problem=problem, workers=workers, seed=seed
+        )
+        console.print(infeasibility_view(infeasibility, language))
     elif not result.status.has_roster:
         message = text("cli.no_roster", language, limit=f"{time_limit:g}")
         console.print(Text(message, style="red"), soft_wrap=True)
@@ -150,6 +162,32 @@ def solve_command(
     raise typer.Exit(exit_code_for(result.status))
 
 
+@app.command("explain", help=text("cli.help.explain"))
+def explain_command(
+    instance_path: InstanceArg,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", min=0, help=text("cli.help.time_limit"))
+    ] = 10.0,
+    workers: Annotated[int, typer.Option("--workers", min=0, help=text("cli.help.workers"))] = 2,
+    seed: Annotated[int, typer.Option("--seed", min=0, help=text("cli.help.seed"))] = 0,
+    json_output: Annotated[bool, typer.Option("--json", help=text("cli.help.json"))] = False,
+    lang: LangOption = None,
+) -> None:
+    console, errors = consoles()
+    instance = load_or_fail(instance_path, lang, errors)
+    language = output_language(lang, instance)
+    explanation = explain(instance, language, time_limit=time_limit, workers=workers, seed=seed)
+    if json_output:
+        payload = json.dumps(explanation.to_json(), ensure_ascii=False, indent=2)
+        console.print(payload, markup=False, highlight=False, soft_wrap=True)
+    else:
+        console.print(explanation_view(explanation, compile_problem(instance)))
+    raise typer.Exit(exit_code_for(explanation.status))
+
+
+app.command("staff-min", help=text("staffing.help.command"))(staff_min_command)
+
+
 @app.command("check", help=text("cli.help.check"))
 def check_command(
     instance_path: InstanceArg,
@@ -159,16 +197,16 @@ def check_command(
     ],
     lang: LangOption = None,
 ) -> None:
-    console, errors = _consoles()
-    instance = _load(instance_path, lang, errors)
-    language = _language(lang, instance)
+    console, errors = consoles()
+    instance = load_or_fail(instance_path, lang, errors)
+    language = output_language(lang, instance)
     try:
         assignments = read_roster_csv(roster_path, instance)
         report = check(instance, assignments)
     except RosterFileError as error:
-        _fail(errors, error.describe(language))
+        fail(errors, error.describe(language))
     except ValueError as error:  # assignments that do not fit the instance
-        _fail(errors, str(error))
+        fail(errors, str(error))
     problem = compile_problem(instance)
 
     if report.violations:
@@ -190,9 +228,9 @@ def check_command(
 
 @app.command("validate", help=text("cli.help.validate"))
 def validate_command(instance_path: InstanceArg, lang: LangOption = None) -> None:
-    console, errors = _consoles()
-    instance = _load(instance_path, lang, errors)
-    language = _language(lang, instance)
+    console, errors = consoles()
+    instance = load_or_fail(instance_path, lang, errors)
+    language = output_language(lang, instance)
     counts = _instance_counts(instance, language)
     message = text("cli.validate_ok", language, source=instance_path, counts=counts)
     console.print(Text(message, style="green"), soft_wrap=True)

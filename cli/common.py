@@ -26,22 +26,22 @@ LangOption = Annotated[
 ]
 
 
-def _consoles() -> tuple[Console, Console]:
+def consoles() -> tuple[Console, Console]:
     """stdout for results, stderr for problems; rich drops colour when not a terminal."""
     return Console(highlight=False), Console(stderr=True, highlight=False)
 
 
-def _fail(errors: Console, message: str, code: ExitCode = ExitCode.INVALID_INPUT) -> NoReturn:
+def fail(errors: Console, message: str, code: ExitCode = ExitCode.INVALID_INPUT) -> NoReturn:
     errors.print(Text(message, style="red"), soft_wrap=True)
     raise typer.Exit(code)
 
 
-def _load(path: Path, lang: Language | None, errors: Console) -> Instance:
+def load_or_fail(path: Path, lang: Language | None, errors: Console) -> Instance:
     try:
         return load_instance(path)
     except InstanceError as error:
-        _fail(errors, error.describe(lang.value if lang else DEFAULT_LANGUAGE))
+        fail(errors, error.describe(lang.value if lang else DEFAULT_LANGUAGE))
 
 
-def _language(lang: Language | None, instance: Instance) -> str:
+def output_language(lang: Language | None, instance: Instance) -> str:
     return (lang or instance.team.language).value

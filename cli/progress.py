@@ -29,7 +29,7 @@ class LiveProgress:
     def __init__(self, console: Console, time_limit: float, language: str):
         self._console = console
         self._time_limit = time_limit
-        self._language = language
+        self.output_language = language
         self._latest: Progress | None = None
         self._started = time.perf_counter()
         self._spinner = Spinner("dots")
@@ -52,7 +52,7 @@ class LiveProgress:
         self._live.stop()
 
     def __rich__(self) -> RenderableType:
-        language = self._language
+        language = self.output_language
         elapsed = time.perf_counter() - self._started
         latest = self._latest
         objective = None if latest is None else latest.objective

@@ -17,7 +17,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from cli.common import InstanceArg, LangOption, _consoles, _fail, _language, _load
+from cli.common import InstanceArg, LangOption, consoles, fail, load_or_fail, output_language
 from cli.exit_codes import ExitCode
 from cli.render import STATUS_STYLES, format_number, rule_label
 from scheduler.explain.staffing import (
@@ -109,12 +109,12 @@ def staff_min_command(
     ] = False,
 ) -> None:
     """Find the fewest agents with which the hard rules hold."""
-    console, errors = _consoles()
-    instance = _load(instance_path, lang, errors)
-    language = _language(lang, instance)
+    console, errors = consoles()
+    instance = load_or_fail(instance_path, lang, errors)
+    language = output_language(lang, instance)
     current = len(instance.team.agents)
     if max_agents is not None and max_agents < current:
-        _fail(errors, text("staffing.max_below_current", language, max=max_agents, current=current))
+        fail(errors, text("staffing.max_below_current", language, max=max_agents, current=current))
 
     try:
         report = headcount_table(
@@ -127,9 +127,7 @@ def staff_min_command(
         )
     except UnknownAgentError as error:
         known = ", ".join(error.known)
-        _fail(
-            errors, text("staffing.unknown_template", language, agent=error.agent_id, known=known)
-        )
+        fail(errors, text("staffing.unknown_template", language, agent=error.agent_id, known=known))
 
     if json_output:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

@@ -48,12 +48,17 @@ class Candidate:
 class Relaxation:
     change: str
     size: int
-    text: str
+    proposal: str  # the change in plain words
+    outcome: str  # what the verifying solve found, in plain words
     verified: bool
     status: Status
     objective: int | None
     main_penalties: tuple[tuple[str, int], ...]
     instance: Instance
+
+    @property
+    def text(self) -> str:
+        return f"{self.proposal}: {self.outcome}"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -142,7 +147,8 @@ def _verified(candidate: Candidate, relaxed: Instance, result: Result, language:
     return Relaxation(
         change=candidate.change,
         size=candidate.size,
-        text=f"{text(candidate.key, language, **dict(candidate.values))}: {outcome}",
+        proposal=text(candidate.key, language, **dict(candidate.values)),
+        outcome=outcome,
         verified=result.status.has_roster,
         status=result.status,
         objective=result.objective,

@@ -179,4 +179,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Soft penalties: total cost {objective}",
         "zh": "软性扣分：合计 {objective}",
     },
+    # roster explain and the explanation after an infeasible solve.
+    "cli.help.explain": {
+        "en": "Explain an instance: coverage gaps, then why the hard rules conflict and verified ways out, or the trade-offs of the best roster.",
+        "zh": "解释一个排班实例：服务时段缺口，以及硬性规则为何冲突和经验证的解决办法，或最佳排班的取舍。",
+    },
+    "cli.help.json": {
+        "en": "Print JSON instead of tables.",
+        "zh": "输出 JSON 而不是表格。",
+    },
+    "cli.explain.conflict": {
+        "en": "These hard rules cannot all hold together (each one is needed for the conflict):",
+        "zh": "以下硬性规则无法同时满足（缺少其中任何一条冲突即消失）：",
+    },
+    "cli.explain.conflict_partial": {
+        "en": "These hard rules cannot all hold together (not every one was shown to be needed within the time limit):",
+        "zh": "以下硬性规则无法同时满足（在时限内未能确认每一条都是必需的）：",
+    },
+    "cli.explain.relaxations": {
+        "en": "Ways out, each checked by solving the changed roster (smallest change first):",
+        "zh": "解决办法（每一条都已按修改后的规则实际求解验证，改动小的在前）：",
+    },
+    "cli.explain.column.change": {"en": "Change", "zh": "改动"},
+    "cli.explain.column.verified": {"en": "Verified", "zh": "已验证"},
+    "cli.explain.column.objective": {"en": "Cost", "zh": "扣分"},
+    "cli.explain.yes": {"en": "yes", "zh": "是"},
+    "cli.explain.no": {"en": "no", "zh": "否"},
+    "cli.explain.no_gaps": {
+        "en": "The shift types cover the whole service window.",
+        "zh": "班次覆盖了全部服务时段。",
+    },
+    "cli.explain.tradeoffs": {
+        "en": "Every hard rule holds. What the best roster gives up:",
+        "zh": "全部硬性规则均满足。最佳排班的取舍如下：",
+    },
+    "cli.explain.undecided": {
+        "en": "Within the time limit the solver could neither find a roster nor prove that none exists; try a longer --time-limit.",
+        "zh": "在时限内既未找到排班，也未能证明不存在排班；请加大 --time-limit。",
+    },
 }
