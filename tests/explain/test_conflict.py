@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, assume, event, given, settings
 
 from scheduler.explain.conflict import find_conflict, holds_with
 from scheduler.explain.describe import describe_groups
@@ -109,23 +108,18 @@ def test_overlapping_shifts_are_never_blamed() -> None:
 
 
 @settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])  # fmt: skip
-@given(instance_data(), st.integers(1, 3))
-def test_every_infeasible_instance_gets_a_non_empty_minimal_core(
-    data: dict[str, Any], extra: int
-) -> None:
-    # Make infeasibility likely: one more agent on the first shift type on Mondays than exist.
-    data["coverage"] = [
-        *data["coverage"],
-        {"shift": data["shift_types"][0]["id"], "dates": [data["horizon"]["start"]],
-         "min": len(data["team"]["agents"]) + extra},
-    ]  # fmt: skip
-    data["coverage"] = [c for c in data["coverage"] if not c.get("dates")][:3] + data["coverage"][
-        -1:
-    ]
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.filter_too_much])  # fmt: skip
+@given(instance_data())
+def test_every_infeasible_instance_gets_a_non_empty_minimal_core(data: dict[str, Any]) -> None:
+    # About a third of the generated instances break their own hard rules in
+    # some way (coverage against limits, runs, rest, pins, unavailability).
     instance = parse_instance(data)
-    if solve(instance, time_limit=2).status is not Status.INFEASIBLE:
-        return
+    assume(solve(instance, time_limit=2).status is Status.INFEASIBLE)
     conflict = find_conflict(instance, time_limit=5)
     assert conflict is not None and conflict.groups
+    event(
+        f"core of {min(len(conflict.groups), 5)}{'+' if len(conflict.groups) >= 5 else ''} groups"
+    )
+    event("rules: " + ", ".join(sorted({group.rule for group in conflict.groups})))
     _assert_minimal(instance, conflict.groups)
