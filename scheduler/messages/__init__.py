@@ -1,16 +1,28 @@
 """The one catalogue of user-facing text, in English and Simplified Chinese.
 
 Each area keeps its entries in a module of its own (``instance``, ``rules``,
-``check``, ``cli``, and for the explanations ``explain``, ``gaps``,
-``tradeoffs``, ``staffing``); :func:`text` looks a key up in all of them. Code never writes a
-user-facing sentence inline: it names a key and passes the values.
+``check``, ``cli``, for the explanations ``explain``, ``gaps``, ``tradeoffs``
+and ``staffing``, then ``store`` and ``swaps``); :func:`text` looks a key up in
+all of them. Code never writes a user-facing sentence inline: it names a key
+and passes the values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scheduler.messages import check, cli, explain, gaps, instance, rules, staffing, tradeoffs
+from scheduler.messages import (
+    check,
+    cli,
+    explain,
+    gaps,
+    instance,
+    rules,
+    staffing,
+    store,
+    swaps,
+    tradeoffs,
+)
 
 Entry = Mapping[str, str]
 
@@ -37,6 +49,8 @@ CATALOGUE: dict[str, Entry] = _merge(
     gaps.MESSAGES,
     tradeoffs.MESSAGES,
     staffing.MESSAGES,
+    store.MESSAGES,
+    swaps.MESSAGES,
 )
 
 

@@ -1,0 +1,3 @@
+"""Messages of scheduler/store."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of scheduler/swaps."""
+
+MESSAGES: dict[str, dict[str, str]] = {}
