@@ -18,7 +18,17 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from cli.common import InstanceArg, LangOption, consoles, fail, load_or_fail, output_language
+from cli.common import (
+    InstanceArg,
+    LangOption,
+    SeedOption,
+    TimeLimitOption,
+    WorkersOption,
+    consoles,
+    fail,
+    load_or_fail,
+    output_language,
+)
 from cli.exit_codes import ExitCode, exit_code_for
 from cli.explain import explanation_view, infeasibility_view
 from cli.gaps import gap_warning
@@ -109,11 +119,9 @@ def _show_roster(console: Console, result: Result, problem: Problem, language: s
 @app.command("solve", help=text("cli.help.solve"))
 def solve_command(
     instance_path: InstanceArg,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help=text("cli.help.time_limit"))
-    ] = 10.0,
-    workers: Annotated[int, typer.Option("--workers", min=0, help=text("cli.help.workers"))] = 2,
-    seed: Annotated[int, typer.Option("--seed", min=0, help=text("cli.help.seed"))] = 0,
+    time_limit: TimeLimitOption = 10.0,
+    workers: WorkersOption = 2,
+    seed: SeedOption = 0,
     out: Annotated[
         Path | None,
         typer.Option("--out", metavar="DIR", help=text("cli.help.out"), show_default=False),
@@ -165,11 +173,9 @@ def solve_command(
 @app.command("explain", help=text("cli.help.explain"))
 def explain_command(
     instance_path: InstanceArg,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", min=0, help=text("cli.help.time_limit"))
-    ] = 10.0,
-    workers: Annotated[int, typer.Option("--workers", min=0, help=text("cli.help.workers"))] = 2,
-    seed: Annotated[int, typer.Option("--seed", min=0, help=text("cli.help.seed"))] = 0,
+    time_limit: TimeLimitOption = 10.0,
+    workers: WorkersOption = 2,
+    seed: SeedOption = 0,
     json_output: Annotated[bool, typer.Option("--json", help=text("cli.help.json"))] = False,
     lang: LangOption = None,
 ) -> None:

@@ -20,6 +20,11 @@ from scheduler.messages import DEFAULT_LANGUAGE, text
 InstanceArg = Annotated[
     Path, typer.Argument(metavar="INSTANCE", help=text("cli.help.instance"), show_default=False)
 ]
+TimeLimitOption = Annotated[
+    float, typer.Option("--time-limit", min=0, help=text("cli.help.time_limit"))
+]
+WorkersOption = Annotated[int, typer.Option("--workers", min=0, help=text("cli.help.workers"))]
+SeedOption = Annotated[int, typer.Option("--seed", min=0, help=text("cli.help.seed"))]
 LangOption = Annotated[
     Language | None,
     typer.Option("--lang", help=text("cli.help.lang"), show_default=False),

@@ -17,7 +17,16 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from cli.common import InstanceArg, LangOption, consoles, fail, load_or_fail, output_language
+from cli.common import (
+    InstanceArg,
+    LangOption,
+    SeedOption,
+    WorkersOption,
+    consoles,
+    fail,
+    load_or_fail,
+    output_language,
+)
 from cli.exit_codes import ExitCode
 from cli.render import STATUS_STYLES, format_number, rule_label
 from scheduler.explain.staffing import (
@@ -101,8 +110,8 @@ def staff_min_command(
     time_limit: Annotated[
         float, typer.Option("--time-limit", min=0, help=text("staffing.help.time_limit"))
     ] = 10.0,
-    workers: Annotated[int, typer.Option("--workers", min=0, help=text("cli.help.workers"))] = 2,
-    seed: Annotated[int, typer.Option("--seed", min=0, help=text("cli.help.seed"))] = 0,
+    workers: WorkersOption = 2,
+    seed: SeedOption = 0,
     lang: LangOption = None,
     json_output: Annotated[
         bool, typer.Option("--json", help=text("staffing.help.json"), show_default=False)

@@ -85,6 +85,16 @@ PENALTY_RULES: tuple[str, ...] = (
 )
 """Every penalty key the solver and the checker may report, in display order."""
 
+HARD_ONLY_RULES: tuple[str, ...] = (
+    "same_day",
+    "overlap",
+    "unavailable",
+    "fixed_assignment",
+    "coverage.min",
+    "coverage.max",
+)
+"""Rule keys that are always hard: the checker reports them only as violations."""
+
 
 def cost_by_rule(penalties: Iterable[Penalty]) -> dict[str, int]:
     """Total cost per rule key, leaving out rules that cost nothing."""

@@ -7,16 +7,8 @@ from string import Formatter
 import pytest
 
 from scheduler.messages import cli, rules
-from scheduler.result import PENALTY_RULES
+from scheduler.result import HARD_ONLY_RULES, PENALTY_RULES
 
-HARD_ONLY_RULES = (
-    "same_day",
-    "overlap",
-    "unavailable",
-    "fixed_assignment",
-    "coverage.min",
-    "coverage.max",
-)
 ENTRIES = {**cli.MESSAGES, **rules.MESSAGES}
 
 

@@ -10,19 +10,10 @@ cycle; on a plain horizon pairs end at its last day. Same-day pairs are the
 
 from __future__ import annotations
 
-from scheduler.model.bounds import Where, forbid_together
 from scheduler.model.context import ModelContext, PenaltyTerm
+from scheduler.model.rules.rest import forbid_pairs
 
 
 def add(ctx: ModelContext) -> list[PenaltyTerm]:
-    problem, shift = ctx.problem, ctx.variables.shift
-    for overlap in problem.overlaps:
-        later_day = overlap.later_day % problem.num_days
-        for agent in range(len(problem.agents)):
-            pair = [
-                shift[agent, overlap.day, overlap.shift],
-                shift[agent, later_day, overlap.later_shift],
-            ]
-            where = Where(agent, overlap.day, overlap.shift)
-            forbid_together(ctx, pair, rule="overlap", hard=True, weight=0, where=where)
+    forbid_pairs(ctx, ctx.problem.overlaps, rule="overlap", hard=True, weight=0)
     return []

@@ -9,8 +9,11 @@ day wraps to the start of the cycle; on a plain horizon pairs end at its last da
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from scheduler.model.bounds import Where, forbid_together
 from scheduler.model.context import ModelContext, PenaltyTerm, RuleGroup
+from scheduler.problem import RestConflict
 
 
 def add(ctx: ModelContext) -> list[PenaltyTerm]:
@@ -18,22 +21,26 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
 
 
 def _min_rest(ctx: ModelContext) -> list[PenaltyTerm]:
-    problem, shift = ctx.problem, ctx.variables.shift
-    rule = problem.instance.rules.min_rest
+    rule = ctx.problem.instance.rules.min_rest
     if rule is None:
         return []
+    return forbid_pairs(
+        ctx, ctx.problem.rest_conflicts, rule="min_rest", hard=rule.hard, weight=rule.weight
+    )
+
+
+def forbid_pairs(
+    ctx: ModelContext, pairs: Iterable[RestConflict], *, rule: str, hard: bool, weight: int
+) -> list[PenaltyTerm]:
+    """For every agent, not both duties of each pair (the later day wraps in a cycle)."""
+    problem, shift = ctx.problem, ctx.variables.shift
     terms: list[PenaltyTerm] = []
-    for conflict in problem.rest_conflicts:
-        later_day = conflict.later_day % problem.num_days
+    for pair in pairs:
+        later_day = pair.later_day % problem.num_days
         for agent in range(len(problem.agents)):
-            pair = [
-                shift[agent, conflict.day, conflict.shift],
-                shift[agent, later_day, conflict.later_shift],
-            ]
-            where = Where(agent, conflict.day, conflict.shift)
-            terms += forbid_together(
-                ctx, pair, rule="min_rest", hard=rule.hard, weight=rule.weight, where=where
-            )
+            duties = [shift[agent, pair.day, pair.shift], shift[agent, later_day, pair.later_shift]]
+            where = Where(agent, pair.day, pair.shift)
+            terms += forbid_together(ctx, duties, rule=rule, hard=hard, weight=weight, where=where)
     return terms
 
 
