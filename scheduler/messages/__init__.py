@@ -17,6 +17,7 @@ from scheduler.messages import (
     explain,
     gaps,
     instance,
+    reroster,
     rules,
     staffing,
     store,
@@ -51,6 +52,7 @@ CATALOGUE: dict[str, Entry] = _merge(
     staffing.MESSAGES,
     store.MESSAGES,
     swaps.MESSAGES,
+    reroster.MESSAGES,
 )
 
 
