@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from scheduler.messages import DEFAULT_LANGUAGE, text
+
 
 class SwapKind(StrEnum):
     SWAP = "swap"  # two agents exchange one duty each
@@ -72,7 +74,9 @@ class DutyKey:
             day, shift, slot = value.split("/")
             return cls(dt.date.fromisoformat(day), shift, int(slot))
         except ValueError as error:
-            raise ValueError(f"a duty is written DATE/SHIFT/SLOT, e.g. 2026-11-30/A/0, not {value!r}") from error
+            raise ValueError(
+                f"a duty is written DATE/SHIFT/SLOT, e.g. 2026-11-30/A/0, not {value!r}"
+            ) from error
 
 
 @dataclass(frozen=True)
@@ -113,3 +117,44 @@ class SwapRequest:
         """Both sides' agreement is on record."""
         agreed = {agreement.agent for agreement in self.agreements}
         return {self.requester, self.counterpart} <= agreed
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue sentence not yet put into a language: its key and values.
+
+    Values may be phrases themselves (a state's name, "the requester a1"), so
+    a whole refusal can be rendered in any language long after it was raised.
+    """
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Phrase:
+        return cls(key, tuple(values.items()))
+
+    def render(self, language: str = DEFAULT_LANGUAGE) -> str:
+        filled = {
+            name: value.render(language) if isinstance(value, Phrase) else value
+            for name, value in self.values
+        }
+        return text(self.key, language, **filled)
+
+
+class SwapError(Exception):
+    """Base of every refusal by the swap logic; :meth:`describe` says why, in plain words.
+
+    Concrete errors also derive from the matching built-in (``ValueError``,
+    ``PermissionError``), so callers may catch either.
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.phrase = Phrase.of(key, **values)
+        super().__init__(self.phrase.render())
+
+    def describe(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return self.phrase.render(language)
+
+    def __str__(self) -> str:
+        return self.describe()
