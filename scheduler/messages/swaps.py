@@ -178,4 +178,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": " ({holder} works the duty)",
         "zh": "（由 {holder} 上班）",
     },
+    "service.duty_changed": {
+        "en": "swap request {id} no longer fits the roster, which changed meanwhile: {reason}",
+        "zh": "第 {id} 号换班申请已不再适用于当前排班（排班已被修改）：{reason}",
+    },
+    # The service's refusal when a change breaks a hard rule (the rule check says which).
+    "service.refused": {
+        "en": "the change would break a hard rule of the roster",
+        "zh": "此项变更会违反排班的硬性规则",
+    },
 }

@@ -15,10 +15,15 @@ class StoreError(Exception):
     def __init__(self, key: str, **values: object) -> None:
         self.key = key
         self.values = values
-        super().__init__(text(key, "en", **values))
+        super().__init__(self.describe())
 
     def describe(self, language: str = "en") -> str:
-        return text(self.key, language, **self.values)
+        # A value may itself be a message not yet put into a language (a Phrase).
+        filled = {
+            name: value.render(language) if hasattr(value, "render") else value
+            for name, value in self.values.items()
+        }
+        return text(self.key, language, **filled)
 
 
 class NotFound(StoreError, LookupError):

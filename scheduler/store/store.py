@@ -499,11 +499,15 @@ class Transaction:
         counterpart: str,
         counterpart_duty: DutyKey | None,
         *,
-        agreement: Agreement,
+        agreement: Agreement | None,
         filed_by_supervisor: bool = False,
         attachment: Upload | None = None,
     ) -> SwapRequest:
-        """File a request in state ``requested`` with the requester's agreement on record."""
+        """File a request in state ``requested`` with the requester's agreement on record.
+
+        ``agreement`` is None only when a supervisor files for an agent whose
+        agreement is not evidenced: the request then never becomes complete.
+        """
         team_row = self._team_row(team, lock=True)
         version = self._version_row(team_row, base_version)
         now = self._clock()
@@ -522,7 +526,8 @@ class Transaction:
         )
         self._session.add(row)
         self._session.flush()
-        self._add_agreement(team_row, row.id, agreement, attachment)
+        if agreement is not None:
+            self._add_agreement(team_row, row.id, agreement, attachment)
         return self.swap(row.id)
 
     def transition(
@@ -1010,7 +1015,7 @@ class Store:
         counterpart: str,
         counterpart_duty: DutyKey | None,
         *,
-        agreement: Agreement,
+        agreement: Agreement | None,
         filed_by_supervisor: bool = False,
         attachment: Upload | None = None,
     ) -> SwapRequest:
