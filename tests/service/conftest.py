@@ -13,7 +13,6 @@ from scheduler.result import Result
 from scheduler.service import RosterService
 from scheduler.solve import solve
 from scheduler.store import Store, make_engine, upgrade
-from tests.store.conftest import database_url, postgres_url  # noqa: F401  (fixtures)
 
 INSTANCE_PATH = Path(__file__).parents[2] / "instances" / "four-agents.yaml"
 TEAM = "four-agents"
@@ -46,7 +45,7 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def store(database_url: str, clock: Clock) -> Iterator[Store]:  # noqa: F811
+def store(database_url: str, clock: Clock) -> Iterator[Store]:
     engine = make_engine(database_url)
     upgrade(engine)
     opened = Store(engine, clock=clock)

@@ -1,0 +1,3 @@
+"""Fixtures for the whole suite: the database backends of tests/backends.py."""
+
+pytest_plugins = ("tests.backends",)
