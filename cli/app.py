@@ -41,6 +41,14 @@ from cli.render import (
     status_line,
     summary_table,
 )
+from cli.roster_store import (
+    audit_app,
+    db_app,
+    publish_command,
+    reroster_command,
+    responsibility_command,
+    swap_app,
+)
 from cli.staffing import staff_min_command
 from scheduler.check import RosterFileError, check, read_roster_csv
 from scheduler.explain.gaps import find_coverage_gaps
@@ -192,6 +200,12 @@ def explain_command(
 
 
 app.command("staff-min", help=text("staffing.help.command"))(staff_min_command)
+app.command("publish", help=text("store.help.publish"))(publish_command)
+app.add_typer(swap_app, name="swap")
+app.command("responsibility", help=text("store.help.responsibility"))(responsibility_command)
+app.add_typer(audit_app, name="audit")
+app.command("reroster", help=text("store.help.reroster"))(reroster_command)
+app.add_typer(db_app, name="db")
 
 
 @app.command("check", help=text("cli.help.check"))

@@ -11,13 +11,17 @@ class ExitCode(IntEnum):
     OK = 0
     """A roster was found (solve), or every hard rule holds (check, validate)."""
     RULES_BROKEN = 1
-    """check: the roster breaks at least one hard rule."""
+    """check: the roster breaks at least one hard rule; audit verify: the chain is broken."""
+    REFUSED = 1
+    """swap, reroster ...: the change is refused by a rule, a state or the notice period."""
     INVALID_INPUT = 2
     """A file or option the user gave cannot be used (the message says why and where)."""
     INFEASIBLE = 3
     """solve: proven that the hard rules cannot all hold."""
     NO_ROSTER = 4
     """solve: no roster found within the time limit (not proven infeasible)."""
+    CONFLICT = 5
+    """Someone else changed the roster or the request first; nothing was written."""
 
 
 def exit_code_for(status: Status) -> ExitCode:

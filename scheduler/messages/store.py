@@ -68,4 +68,151 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "audit entry {seq} does not follow the entry before it: an entry was inserted or removed here",
         "zh": "审计记录 {seq} 与前一条记录衔接不上：此处有记录被插入或删除",
     },
+    # The command line over the store (cli/roster_store.py).
+    "store.help.db": {
+        "en": "The database: roster db upgrade brings its schema up to date.",
+        "zh": "数据库：roster db upgrade 将表结构升级到最新。",
+    },
+    "store.help.swap": {
+        "en": "Swap and cover requests between agents, with evidence that both agreed.",
+        "zh": "客服之间的换班与代班申请，附双方同意的证明。",
+    },
+    "store.help.audit": {"en": "The audit trail of every change.", "zh": "所有变更的审计记录。"},
+    "store.help.team": {
+        "en": "The team (default: the only team in the store).",
+        "zh": "团队（默认：库中唯一的团队）。",
+    },
+    "store.help.as_agent": {
+        "en": "The agent acting (their id, e.g. a1).",
+        "zh": "执行操作的客服（编号，如 a1）。",
+    },
+    "store.help.supervisor": {"en": "The supervisor acting.", "zh": "执行操作的主管。"},
+    "store.help.files_for": {
+        "en": "File for the agent as this supervisor (allowed after the notice deadline).",
+        "zh": "由该主管代为提交（可在截止时间之后提交）。",
+    },
+    "store.help.channel": {"en": "How the agreement was given.", "zh": "达成一致的方式。"},
+    "store.help.note": {"en": "A note kept with the agreement.", "zh": "随同意记录保存的备注。"},
+    "store.help.attachment": {
+        "en": "A file proving the agreement (PNG, JPEG, WebP, PDF or text, at most 5 MiB).",
+        "zh": "证明双方同意的文件（PNG、JPEG、WebP、PDF 或文本，最大 5 MiB）。",
+    },
+    "store.help.db_upgrade": {
+        "en": "Create or upgrade the database schema.",
+        "zh": "创建或升级数据库表结构。",
+    },
+    "store.help.publish": {
+        "en": "Solve an instance and publish its roster as the team's current version.",
+        "zh": "求解排班实例并将结果发布为团队的当前版本。",
+    },
+    "store.help.swap_request": {
+        "en": "File a swap (with --their-duty) or a cover for one of your duties.",
+        "zh": "为自己的一个班次提交换班（加 --their-duty）或代班申请。",
+    },
+    "store.help.duty": {
+        "en": "A duty as DATE/SHIFT/SLOT, e.g. 2026-12-01/A/0.",
+        "zh": "班次，格式为 日期/班次/序号，如 2026-12-01/A/0。",
+    },
+    "store.help.with": {"en": "The colleague asked.", "zh": "被请求的同事。"},
+    "store.help.their_duty": {
+        "en": "The colleague's duty in exchange (a swap); leave out for a cover.",
+        "zh": "同事用来交换的班次（换班）；代班则不填。",
+    },
+    "store.help.swap_accept": {
+        "en": "Agree to a request addressed to you.",
+        "zh": "同意发给你的申请。",
+    },
+    "store.help.swap_decline": {
+        "en": "Decline a request addressed to you.",
+        "zh": "拒绝发给你的申请。",
+    },
+    "store.help.swap_withdraw": {
+        "en": "Withdraw a request before it is approved.",
+        "zh": "在批准前撤回申请。",
+    },
+    "store.help.swap_approve": {
+        "en": "Approve an accepted request: the roster gets a new version.",
+        "zh": "批准已同意的申请：排班生成新版本。",
+    },
+    "store.help.swap_reject": {"en": "Reject a request.", "zh": "驳回申请。"},
+    "store.help.swap_list": {"en": "List the team's requests.", "zh": "列出团队的申请。"},
+    "store.help.swap_suggest": {
+        "en": "Colleagues who could take a duty, or swap for one of theirs, without breaking a hard rule.",
+        "zh": "列出可以代班或换班且不违反硬性规则的同事。",
+    },
+    "store.help.responsibility": {
+        "en": "Who is responsible for each duty of a day, and why.",
+        "zh": "某一天每个班次由谁负责，以及原因。",
+    },
+    "store.help.audit_verify": {
+        "en": "Recompute the audit chain and name the first altered or removed entry.",
+        "zh": "重新计算审计链，指出第一条被篡改或删除的记录。",
+    },
+    "store.help.reroster": {
+        "en": "Re-solve the rest of the roster after an absence, changing as few duties as possible.",
+        "zh": "有人缺勤时重新排班剩余部分，尽量少改动班次。",
+    },
+    "store.help.absent": {"en": "The agent who is absent.", "zh": "缺勤的客服。"},
+    "store.cli.cannot_open": {
+        "en": "cannot open the store at {url}: {reason}",
+        "zh": "无法打开数据库 {url}：{reason}",
+    },
+    "store.cli.which_team": {
+        "en": "name the team with --team; the store holds: {teams}",
+        "zh": "请用 --team 指定团队；库中现有：{teams}",
+    },
+    "store.cli.bad_duty": {
+        "en": "a duty is written DATE/SHIFT/SLOT, e.g. 2026-12-01/A/0, not {value!r}",
+        "zh": "班次格式应为 日期/班次/序号，如 2026-12-01/A/0，而不是 {value!r}",
+    },
+    "store.cli.cannot_read": {
+        "en": "cannot read {path}: {reason}",
+        "zh": "无法读取 {path}：{reason}",
+    },
+    "store.cli.upgraded": {
+        "en": "The database at {url} is up to date.",
+        "zh": "数据库 {url} 已是最新结构。",
+    },
+    "store.cli.nothing_to_publish": {
+        "en": "no roster to publish: the solve ended {status}",
+        "zh": "没有可发布的排班：求解结果为 {status}",
+    },
+    "store.cli.published": {
+        "en": "Published version {number} of team {team}: {duties} duties, cost {objective}.",
+        "zh": "已发布团队 {team} 的第 {number} 版排班：共 {duties} 个班次，扣分 {objective}。",
+    },
+    "store.cli.filed": {
+        "en": "Filed {kind} request {id}; waiting for {counterpart} to accept.",
+        "zh": "已提交第 {id} 号{kind}申请，等待 {counterpart} 同意。",
+    },
+    "store.cli.now": {
+        "en": "Request {id} is now {state}.",
+        "zh": "第 {id} 号申请现在的状态：{state}。",
+    },
+    "store.cli.approved": {
+        "en": "Request {id} approved: the roster is now version {number}.",
+        "zh": "第 {id} 号申请已批准：排班现为第 {number} 版。",
+    },
+    "store.cli.swaps_title": {"en": "Swap and cover requests", "zh": "换班与代班申请"},
+    "store.cli.column.id": {"en": "#", "zh": "编号"},
+    "store.cli.column.kind": {"en": "Kind", "zh": "类型"},
+    "store.cli.column.state": {"en": "State", "zh": "状态"},
+    "store.cli.column.requester": {"en": "Requester", "zh": "申请人"},
+    "store.cli.column.duty": {"en": "Duty", "zh": "班次"},
+    "store.cli.column.counterpart": {"en": "Colleague", "zh": "同事"},
+    "store.cli.column.counterpart_duty": {"en": "Their duty", "zh": "对方班次"},
+    "store.cli.column.evidence_complete": {"en": "Both agreed", "zh": "双方已同意"},
+    "store.cli.column.version": {"en": "Version", "zh": "版本"},
+    "store.cli.no_suggestions": {
+        "en": "No colleague can take {duty} without breaking a hard rule.",
+        "zh": "没有同事能接替 {duty} 而不违反硬性规则。",
+    },
+    "store.cli.no_duties": {
+        "en": "No duties on {date} in the current roster.",
+        "zh": "当前排班在 {date} 没有班次。",
+    },
+    "store.cli.rerostered": {
+        "en": "The roster is now version {number}; {changed} duty(ies) changed.",
+        "zh": "排班现为第 {number} 版；改动了 {changed} 个班次。",
+    },
 }
