@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ import pandas as pd
 
 from scheduler.messages import DEFAULT_LANGUAGE, text
 from scheduler.problem import Problem
-from scheduler.result import PENALTY_RULES, Assignment, Penalty, Result
+from scheduler.result import PENALTY_RULES, Assignment, Penalty, Result, Status
 from scheduler.timeline import duty_on
 
 CSV_COLUMNS = ("agent", "date", "shift")
@@ -104,6 +104,33 @@ def roster_json(result: Result, problem: Problem) -> dict[str, Any]:
         "assignments": assignment_records(result, problem),
         "penalties": penalty_records(result),
     }
+
+
+def result_from_json(data: Mapping[str, Any], problem: Problem) -> Result:
+    """The :class:`Result` that :func:`roster_json` wrote (for rosters solved in another process)."""
+    return Result(
+        status=Status(data["status"]),
+        objective=data["objective"],
+        best_bound=data["best_bound"],
+        wall_time_s=data["wall_time_s"],
+        assignments=tuple(
+            Assignment(item["agent"], dt.date.fromisoformat(item["date"]), item["shift"])
+            for item in data["assignments"]
+        ),
+        penalties=tuple(
+            Penalty(
+                rule=item["rule"],
+                amount=item["amount"],
+                weight=item["weight"],
+                agent=item["agent"],
+                date=None if item["date"] is None else dt.date.fromisoformat(item["date"]),
+                shift=item["shift"],
+            )
+            for item in data["penalties"]
+        ),
+        agents=problem.agents,
+        dates=problem.dates,
+    )
 
 
 def write_json(result: Result, problem: Problem, path: str | Path) -> None:

@@ -123,3 +123,18 @@ def test_xlsx_sheets(result: Result, problem: Problem, tmp_path: Path) -> None:
     penalties = [[cell.value for cell in row] for row in workbook["Penalties"].iter_rows()]
     assert penalties[0] == ["rule", "label", "agent", "date", "shift", "amount", "weight", "cost"]
     assert penalties[1][0] == "min_rest" and penalties[1][-1] == 3
+
+
+def test_result_round_trips_through_json() -> None:
+    from scheduler.export import result_from_json, roster_json
+    from scheduler.instance import load_instance
+    from scheduler.problem import compile_problem
+    from scheduler.solve import solve
+
+    instance = load_instance("instances/four-agents.yaml")
+    problem = compile_problem(instance)
+    result = solve(instance, time_limit=30)
+    again = result_from_json(roster_json(result, problem), problem)
+    assert sorted(again.assignments) == sorted(result.assignments)
+    assert again.cost_by_rule() == result.cost_by_rule()
+    assert (again.status, again.objective) == (result.status, result.objective)

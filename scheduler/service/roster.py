@@ -221,8 +221,11 @@ class RosterService:
                 try:
                     self._approve(tx, record.team, accepted, SYSTEM)
                     return tx.swap(swap_id)
-                except ChangeRefused:
-                    pass  # leave it for a supervisor, who will see why
+                except (ChangeRefused, Conflict):
+                    # The change breaks a rule, or its duty moved since filing: both
+                    # are found before anything is written, so the acceptance stands
+                    # and a supervisor will see why it was not applied.
+                    pass
         return accepted
 
     def decline(self, swap_id: int, *, actor: str, note: str = "") -> SwapRequest:
