@@ -50,6 +50,7 @@ from cli.roster_store import (
     swap_app,
 )
 from cli.staffing import staff_min_command
+from cli.users import tokens_app, users_app
 from scheduler.check import RosterFileError, check, read_roster_csv
 from scheduler.explain.gaps import find_coverage_gaps
 from scheduler.explain.report import explain, explain_infeasibility
@@ -206,6 +207,8 @@ app.command("responsibility", help=text("store.help.responsibility"))(responsibi
 app.add_typer(audit_app, name="audit")
 app.command("reroster", help=text("store.help.reroster"))(reroster_command)
 app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
 
 
 @app.command("check", help=text("cli.help.check"))

@@ -215,4 +215,124 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The roster is now version {number}; {changed} duty(ies) changed.",
         "zh": "排班现为第 {number} 版；改动了 {changed} 个班次。",
     },
+    # Users, API tokens and idempotent requests.
+    "store.not_found.user": {
+        "en": "user {user} not found",
+        "zh": "找不到用户 {user}",
+    },
+    "store.not_found.token": {
+        "en": "API token {id} not found",
+        "zh": "找不到 API 令牌 {id}",
+    },
+    "store.conflict.user_exists": {
+        "en": "user {user} already exists",
+        "zh": "用户 {user} 已存在",
+    },
+    "store.conflict.agent_has_user": {
+        "en": "agent {agent} of team {team} already has a user: {user}",
+        "zh": "团队 {team} 的客服 {agent} 已有用户：{user}",
+    },
+    "store.conflict.idempotency_key": {
+        "en": "the Idempotency-Key {idempotency_key!r} has already been used",
+        "zh": "Idempotency-Key {idempotency_key!r} 已被使用",
+    },
+    "store.invalid.user_name": {
+        "en": "a user name is 1 to 64 characters without spaces, not {name!r}",
+        "zh": "用户名应为 1 到 64 个字符且不含空格，而不是 {name!r}",
+    },
+    "store.invalid.role": {
+        "en": "unknown role {role!r}: supervisor or agent",
+        "zh": "未知角色 {role!r}：应为 supervisor 或 agent",
+    },
+    "store.invalid.agent_user": {
+        "en": "an agent user must be bound to a team and to one of its agents",
+        "zh": "客服用户必须绑定一个团队及该团队的一名客服",
+    },
+    "store.invalid.supervisor_agent": {
+        "en": "a supervisor is bound to a team or to none, never to an agent",
+        "zh": "主管只能绑定团队或不绑定，不能绑定客服",
+    },
+    "store.help.users": {
+        "en": "Users of the HTTP API: supervisors and agents.",
+        "zh": "HTTP API 的用户：主管和客服。",
+    },
+    "store.help.users_add": {
+        "en": "Add a user: a supervisor (of one team, or of all without --team) or an agent (with --team and --agent).",
+        "zh": "添加用户：主管（管理一个团队，不加 --team 则管理全部团队）或客服（需 --team 和 --agent）。",
+    },
+    "store.help.users_list": {
+        "en": "List the users, or those bound to one team.",
+        "zh": "列出用户，或绑定某一团队的用户。",
+    },
+    "store.help.users_role": {"en": "What the user may do.", "zh": "用户的角色。"},
+    "store.help.users_team": {
+        "en": "The team the user belongs to.",
+        "zh": "用户所属的团队。",
+    },
+    "store.help.users_agent": {
+        "en": "For an agent user: their agent id in the team, e.g. a1.",
+        "zh": "客服用户在团队中的客服编号，如 a1。",
+    },
+    "store.help.tokens": {
+        "en": "API tokens: bearer secrets of the users, stored only as hashes.",
+        "zh": "API 令牌：用户的 Bearer 密钥，仅以哈希形式保存。",
+    },
+    "store.help.tokens_create": {
+        "en": "Make a token for a user and show its secret, once.",
+        "zh": "为用户生成令牌并显示其密钥（仅显示一次）。",
+    },
+    "store.help.tokens_list": {
+        "en": "List the tokens (never their secrets), or one user's.",
+        "zh": "列出令牌（不含密钥），或某一用户的令牌。",
+    },
+    "store.help.tokens_revoke": {
+        "en": "Revoke a token: it no longer authenticates.",
+        "zh": "吊销令牌：此后无法再用于认证。",
+    },
+    "store.help.tokens_label": {
+        "en": "A note saying what the token is for.",
+        "zh": "说明令牌用途的备注。",
+    },
+    "store.help.tokens_user": {"en": "Only this user's tokens.", "zh": "只列出该用户的令牌。"},
+    "store.users.added": {
+        "en": "Added user {name} ({role}, {binding}).",
+        "zh": "已添加用户 {name}（{role}，{binding}）。",
+    },
+    "store.users.all_teams": {"en": "all teams", "zh": "全部团队"},
+    "store.users.of_team": {"en": "team {team}", "zh": "团队 {team}"},
+    "store.users.as_agent": {
+        "en": "agent {agent} of team {team}",
+        "zh": "团队 {team} 的客服 {agent}",
+    },
+    "store.users.none": {"en": "No users.", "zh": "没有用户。"},
+    "store.users.title": {"en": "Users", "zh": "用户"},
+    "store.users.column.id": {"en": "#", "zh": "编号"},
+    "store.users.column.name": {"en": "Name", "zh": "名称"},
+    "store.users.column.role": {"en": "Role", "zh": "角色"},
+    "store.users.column.team": {"en": "Team", "zh": "团队"},
+    "store.users.column.agent": {"en": "Agent", "zh": "客服"},
+    "store.tokens.created": {
+        "en": "Created token {id} for {user}. Its secret:",
+        "zh": "已为 {user} 生成第 {id} 号令牌。密钥：",
+    },
+    "store.tokens.shown_once": {
+        "en": "Copy it now: it is not stored and cannot be shown again. Send it as 'Authorization: Bearer <secret>'.",
+        "zh": "请立即复制：密钥不会被保存，也无法再次显示。请求时以 'Authorization: Bearer <密钥>' 发送。",
+    },
+    "store.tokens.revoked": {
+        "en": "Token {id} of {user} is revoked.",
+        "zh": "{user} 的第 {id} 号令牌已吊销。",
+    },
+    "store.tokens.none": {"en": "No tokens.", "zh": "没有令牌。"},
+    "store.tokens.title": {"en": "API tokens", "zh": "API 令牌"},
+    "store.tokens.never": {"en": "never", "zh": "从未"},
+    "store.tokens.active": {"en": "active", "zh": "有效"},
+    "store.tokens.revoked_at": {"en": "revoked {at}", "zh": "已于 {at} 吊销"},
+    "store.tokens.column.id": {"en": "#", "zh": "编号"},
+    "store.tokens.column.user": {"en": "User", "zh": "用户"},
+    "store.tokens.column.label": {"en": "Label", "zh": "备注"},
+    "store.tokens.column.prefix": {"en": "Starts with", "zh": "开头"},
+    "store.tokens.column.created": {"en": "Created", "zh": "创建时间"},
+    "store.tokens.column.last_used": {"en": "Last used", "zh": "最近使用"},
+    "store.tokens.column.state": {"en": "State", "zh": "状态"},
 }

@@ -1,4 +1,5 @@
-"""Persistence: teams, instances, solve results, roster versions, swap requests, audit trail.
+"""Persistence: teams, instances, solve results, roster versions, swap requests, audit trail,
+users with their API tokens, and the stored responses of idempotent requests.
 
 SQLAlchemy 2 over a SQLite file by default or PostgreSQL (``ROSTER_DATABASE_URL``),
 the schema made by the Alembic migrations in ``migrations/``. :func:`open_store`
@@ -14,14 +15,19 @@ from scheduler.store.records import (
     AttachmentInfo,
     AuditEntry,
     AuditVerification,
+    IdempotentResponse,
     InstanceRecord,
     ResultRecord,
+    Role,
     SwapRecord,
     TeamRecord,
+    TokenRecord,
+    UserRecord,
     VersionInfo,
     VersionRecord,
 )
 from scheduler.store.store import Store, Transaction, Upload
+from scheduler.store.tokens import hash_secret, new_secret
 
 __all__ = [
     "AgentRecord",
@@ -30,20 +36,26 @@ __all__ = [
     "AuditEntry",
     "AuditVerification",
     "Conflict",
+    "IdempotentResponse",
     "InstanceRecord",
     "NotFound",
     "ResultRecord",
+    "Role",
     "Store",
     "StoreError",
     "SwapRecord",
     "TeamRecord",
+    "TokenRecord",
     "Transaction",
     "Upload",
+    "UserRecord",
     "VersionInfo",
     "VersionRecord",
     "canonical_json",
     "database_url",
+    "hash_secret",
     "make_engine",
+    "new_secret",
     "open_store",
     "upgrade",
 ]

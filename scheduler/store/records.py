@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from scheduler.messages import text
 from scheduler.result import Penalty, Status
@@ -159,3 +160,54 @@ class AuditVerification:
                 "store.audit.removed", language, seq=seq, previous=previous, found=self.found_seq
             )
         return text(f"store.audit.{self.reason}", language, seq=seq)
+
+
+class Role(StrEnum):
+    """What a user may do: a supervisor manages a team (or all teams), an agent acts for themselves."""
+
+    SUPERVISOR = "supervisor"
+    AGENT = "agent"
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """A user of the API. An agent user is bound to one agent (``agent``, its code)
+    of one team; a supervisor to one team, or to none, meaning all teams."""
+
+    id: int
+    name: str
+    role: Role
+    team: str | None  # team slug
+    agent: str | None  # agent code, for an agent user
+
+
+@dataclass(frozen=True)
+class TokenRecord:
+    """An API token without its secret, which the store does not keep."""
+
+    id: int
+    user: str  # user name
+    label: str
+    prefix: str  # the first characters of the secret, to tell tokens apart
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+    last_used_at: dt.datetime | None  # to the minute: see Store.user_for_token
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+@dataclass(frozen=True)
+class IdempotentResponse:
+    """The response stored for a request with an ``Idempotency-Key``, replayed on a retry."""
+
+    key: str
+    method: str
+    path: str
+    request_hash: str  # SHA-256 of method, path and body: a retry must match it
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str]
+    created_at: dt.datetime

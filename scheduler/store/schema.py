@@ -9,6 +9,8 @@ A roster version is never edited: each change adds a version naming its
 parent. ``parent_id`` is unique, and a partial unique index allows only one
 root per team, so the history of a team is a single line and two writers that
 start from the same version cannot both succeed.
+
+API tokens are kept as the SHA-256 of their secret, never the secret itself.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
     Date,
     DateTime,
     Dialect,
@@ -239,3 +242,66 @@ class AuditRow(Base):
     payload: Mapped[str] = mapped_column(Text)  # canonical JSON, exactly as hashed
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class UserRow(Base):
+    """Someone who may call the API: a supervisor (of one team, or of all when
+    ``team_id`` is NULL) or an agent, bound to one agent of one team.
+
+    The checks keep the binding consistent with the role; that the agent
+    belongs to the team is checked by the store when the user is made.
+    """
+
+    __tablename__ = "app_user"
+    __table_args__ = (
+        UniqueConstraint("agent_id"),  # one user per agent
+        CheckConstraint("role IN ('supervisor', 'agent')", name="role"),
+        CheckConstraint(
+            "(role = 'agent' AND team_id IS NOT NULL AND agent_id IS NOT NULL)"
+            " OR (role = 'supervisor' AND agent_id IS NULL)",
+            name="binding",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+    created_at: Mapped[dt.datetime]
+
+
+class ApiTokenRow(Base):
+    """A bearer token of a user. Only the SHA-256 of the secret is kept; ``prefix``
+    (its first characters) lets people tell their tokens apart in a listing."""
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"), index=True)
+    label: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+    last_used_at: Mapped[dt.datetime | None]
+
+
+class IdempotencyRow(Base):
+    """The response given to a creating request with an ``Idempotency-Key``, kept so
+    that a retry with the same key gets the same answer instead of a second write."""
+
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("user_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    key: Mapped[str] = mapped_column(String(255))
+    method: Mapped[str] = mapped_column(String(16))
+    path: Mapped[str] = mapped_column(Text)
+    request_hash: Mapped[str] = mapped_column(String(64))  # SHA-256 of method, path and body
+    status: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(255))
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    headers: Mapped[str] = mapped_column(Text)  # JSON object, name -> value
+    created_at: Mapped[dt.datetime]

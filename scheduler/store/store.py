@@ -1,4 +1,5 @@
-"""The store: teams, instances, results, roster versions, swap requests and the audit trail.
+"""The store: teams, instances, results, roster versions, swap requests, the audit trail,
+and the users of the API with their tokens and idempotent responses.
 
 :class:`Transaction` holds the operations; each runs inside the transaction it
 belongs to. :class:`Store` offers the same operations, each in a transaction
@@ -26,7 +27,18 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import CursorResult, Engine, Select, exists, insert, select, text, update
+from sqlalchemy import (
+    CursorResult,
+    Engine,
+    Select,
+    delete,
+    exists,
+    insert,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, sessionmaker
@@ -41,32 +53,40 @@ from scheduler.store.audit import (
     verify_chain,
 )
 from scheduler.store.database import writer
-from scheduler.store.errors import Conflict, NotFound
+from scheduler.store.errors import Conflict, NotFound, StoreError
 from scheduler.store.records import (
     AgentRecord,
     Attachment,
     AttachmentInfo,
     AuditEntry,
     AuditVerification,
+    IdempotentResponse,
     InstanceRecord,
     ResultRecord,
+    Role,
     SwapRecord,
     TeamRecord,
+    TokenRecord,
+    UserRecord,
     VersionInfo,
     VersionRecord,
 )
 from scheduler.store.schema import (
     AgentRow,
     AgreementRow,
+    ApiTokenRow,
     AttachmentRow,
     AuditRow,
     DutyRow,
+    IdempotencyRow,
     InstanceRow,
     SolveResultRow,
     SwapRow,
     TeamRow,
+    UserRow,
     VersionRow,
 )
+from scheduler.store.tokens import display_prefix, hash_secret, new_secret
 from scheduler.swaps.model import (
     Agreement,
     Channel,
@@ -83,6 +103,9 @@ Upload = tuple[bytes, AttachmentInfo]
 
 _V = TypeVar("_V")
 _AUDIT_LOCK = 7_305_002  # pg_advisory_xact_lock key of the audit chain
+_NAME_LENGTH = 64  # of a user name (app_user.name)
+TOKEN_USE_RESOLUTION = dt.timedelta(minutes=1)
+"""``last_used_at`` of a token is written at most this often: not a write per request."""
 
 
 def utc_now() -> dt.datetime:
@@ -795,6 +818,237 @@ class Transaction:
         """Recompute the whole chain and name the first entry altered, removed or inserted."""
         return verify_chain(self.audit_log())
 
+    # -- users, API tokens and idempotent responses -------------------------------
+
+    def create_user(
+        self, name: str, role: Role | str, *, team: str | None = None, agent: str | None = None
+    ) -> UserRecord:
+        """A new user: a supervisor of ``team`` (or of every team without one), or an
+        agent user bound to the agent with code ``agent`` of ``team``."""
+        self._require_write()
+        role = _role(role)
+        if not name or len(name) > _NAME_LENGTH or name != name.strip() or " " in name:
+            raise StoreError("store.invalid.user_name", name=name)
+        if role is Role.AGENT and (team is None or agent is None):
+            raise StoreError("store.invalid.agent_user")
+        if role is Role.SUPERVISOR and agent is not None:
+            raise StoreError("store.invalid.supervisor_agent")
+        team_row = None if team is None else self._team_row(team)
+        agent_id = None
+        if team_row is not None and agent is not None:
+            agent_id = self._agent_id(team_row, agent)
+        if self._session.scalars(select(UserRow.id).where(UserRow.name == name)).first():
+            raise Conflict("store.conflict.user_exists", user=name)
+        if agent_id is not None:
+            holder = self._session.scalars(
+                select(UserRow.name).where(UserRow.agent_id == agent_id)
+            ).first()
+            if holder is not None:
+                raise Conflict("store.conflict.agent_has_user", agent=agent, team=team, user=holder)
+        self._session.add(
+            UserRow(
+                name=name,
+                role=role.value,
+                team_id=None if team_row is None else team_row.id,
+                agent_id=agent_id,
+                created_at=self._clock(),
+            )
+        )
+        # Only a concurrent twin gets here: the checks above saw no duplicate.
+        self._flush(Conflict("store.conflict.user_exists", user=name))
+        return self.user(name)
+
+    def _user_query(self) -> Select[UserRow, str | None, str | None]:
+        return (
+            select(UserRow, TeamRow.slug.label("team"), AgentRow.code.label("agent"))
+            .outerjoin(TeamRow, TeamRow.id == UserRow.team_id)
+            .outerjoin(AgentRow, AgentRow.id == UserRow.agent_id)
+        )
+
+    def user(self, name: str) -> UserRecord:
+        found = self._session.execute(self._user_query().where(UserRow.name == name)).first()
+        if found is None:
+            raise NotFound("store.not_found.user", user=name)
+        return _user_record(*found)
+
+    def users(self, team: str | None = None) -> tuple[UserRecord, ...]:
+        """Every user by name, or those bound to ``team`` (not the supervisors of all teams)."""
+        query = self._user_query().order_by(UserRow.name)
+        if team is not None:
+            query = query.where(UserRow.team_id == self._team_row(team).id)
+        return tuple(_user_record(*found) for found in self._session.execute(query))
+
+    def _user_id(self, name: str) -> int:
+        user_id = self._session.scalars(select(UserRow.id).where(UserRow.name == name)).first()
+        if user_id is None:
+            raise NotFound("store.not_found.user", user=name)
+        return user_id
+
+    def create_token(self, user_name: str, label: str = "") -> tuple[str, TokenRecord]:
+        """A new API token of the user: its secret, returned here only, and its record.
+
+        The store keeps the secret's SHA-256 and its first characters, never the
+        secret itself: whoever loses it makes a new token.
+        """
+        self._require_write()
+        user_id = self._user_id(user_name)
+        secret = new_secret("api")
+        row = ApiTokenRow(
+            user_id=user_id,
+            label=label,
+            token_hash=hash_secret(secret),
+            prefix=display_prefix(secret),
+            created_at=self._clock(),
+            revoked_at=None,
+            last_used_at=None,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return secret, self.token(row.id)
+
+    def _token_query(self) -> Select[ApiTokenRow, str]:
+        return select(ApiTokenRow, UserRow.name).join(UserRow, UserRow.id == ApiTokenRow.user_id)
+
+    def token(self, token_id: int) -> TokenRecord:
+        found = self._session.execute(self._token_query().where(ApiTokenRow.id == token_id)).first()
+        if found is None:
+            raise NotFound("store.not_found.token", id=token_id)
+        return _token_record(*found)
+
+    def tokens(self, user_name: str | None = None) -> tuple[TokenRecord, ...]:
+        """Every token, revoked ones included, in the order they were made; or one user's."""
+        query = self._token_query().order_by(ApiTokenRow.id)
+        if user_name is not None:
+            query = query.where(ApiTokenRow.user_id == self._user_id(user_name))
+        return tuple(_token_record(*found) for found in self._session.execute(query))
+
+    def revoke_token(self, token_id: int) -> TokenRecord:
+        """Revoke a token for good; revoking it again changes nothing (it keeps its first date)."""
+        self._require_write()
+        self.token(token_id)  # NotFound first
+        self._session.execute(
+            update(ApiTokenRow)
+            .where(ApiTokenRow.id == token_id, ApiTokenRow.revoked_at.is_(None))
+            .values(revoked_at=self._clock())
+            .execution_options(synchronize_session="fetch")
+        )
+        return self.token(token_id)
+
+    def authenticate(self, secret: str) -> tuple[UserRecord, TokenRecord] | None:
+        """The user and the token that ``secret`` belongs to; ``None`` when unknown or revoked.
+
+        Looked up by the secret's hash, so no stored value is compared with it.
+        Does not record the use: see :meth:`user_for_token`.
+        """
+        token = self._session.execute(
+            self._token_query().where(
+                ApiTokenRow.token_hash == hash_secret(secret), ApiTokenRow.revoked_at.is_(None)
+            )
+        ).first()
+        if token is None:
+            return None
+        user = self._session.execute(self._user_query().where(UserRow.id == token[0].user_id)).one()
+        return _user_record(*user), _token_record(*token)
+
+    def touch_token(self, token_id: int) -> bool:
+        """Set the token's ``last_used_at`` to now, unless it was set less than a minute ago
+        or the token is revoked. Whether it was set."""
+        self._require_write()
+        now = self._clock()
+        changed = cast(
+            "CursorResult[Any]",
+            self._session.execute(
+                update(ApiTokenRow)
+                .where(
+                    ApiTokenRow.id == token_id,
+                    ApiTokenRow.revoked_at.is_(None),
+                    or_(
+                        ApiTokenRow.last_used_at.is_(None),
+                        ApiTokenRow.last_used_at <= now - TOKEN_USE_RESOLUTION,
+                    ),
+                )
+                .values(last_used_at=now)
+                .execution_options(synchronize_session="fetch")
+            ),
+        )
+        return changed.rowcount == 1
+
+    def user_for_token(self, secret: str) -> UserRecord | None:
+        """The user that ``secret`` authenticates; ``None`` when unknown or revoked.
+
+        In a write transaction the token's ``last_used_at`` is brought up to date
+        when it is a minute old or more; a read-only transaction leaves it.
+        """
+        found = self.authenticate(secret)
+        if found is None:
+            return None
+        user, token = found
+        if self._write and _use_is_news(token.last_used_at, self._clock()):
+            self.touch_token(token.id)
+        return user
+
+    def idempotent_response(self, user_id: int, key: str) -> IdempotentResponse | None:
+        """The response stored for the user's ``Idempotency-Key``, if any."""
+        row = self._session.scalars(
+            select(IdempotencyRow).where(
+                IdempotencyRow.user_id == user_id, IdempotencyRow.key == key
+            )
+        ).one_or_none()
+        return None if row is None else _idempotent_response(row)
+
+    def save_idempotent_response(
+        self,
+        user_id: int,
+        key: str,
+        method: str,
+        path: str,
+        request_hash: str,
+        status: int,
+        content_type: str,
+        body: bytes,
+        headers: Mapping[str, str],
+    ) -> IdempotentResponse:
+        """Keep the response to the user's request with ``Idempotency-Key: key``.
+
+        Save it in the transaction of the change it answers: then a concurrent
+        request with the same key gets :class:`Conflict` and its whole
+        transaction, change included, is rolled back.
+        """
+        self._require_write()
+        if self._session.get(UserRow, user_id) is None:
+            raise NotFound("store.not_found.user", user=user_id)
+        conflict = Conflict("store.conflict.idempotency_key", idempotency_key=key)
+        if self.idempotent_response(user_id, key) is not None:
+            raise conflict
+        row = IdempotencyRow(
+            user_id=user_id,
+            key=key,
+            method=method,
+            path=path,
+            request_hash=request_hash,
+            status=status,
+            content_type=content_type,
+            body=body,
+            headers=json.dumps(dict(headers), sort_keys=True, ensure_ascii=False),
+            created_at=self._clock(),
+        )
+        self._session.add(row)
+        self._flush(conflict)
+        return _idempotent_response(row)
+
+    def purge_idempotent_responses(self, before: dt.datetime) -> int:
+        """Delete the responses stored before ``before``; how many were deleted."""
+        self._require_write()
+        deleted = cast(
+            "CursorResult[Any]",
+            self._session.execute(
+                delete(IdempotencyRow)
+                .where(IdempotencyRow.created_at < before)
+                .execution_options(synchronize_session=False)
+            ),
+        )
+        return deleted.rowcount
+
     # -- helpers ----------------------------------------------------------------
 
     def _pairs(self, query: Select[int, _V]) -> dict[int, _V]:
@@ -806,6 +1060,48 @@ class Transaction:
             self._session.flush()
         except IntegrityError as error:
             raise conflict from error
+
+
+def _role(role: Role | str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise StoreError("store.invalid.role", role=role) from None
+
+
+def _use_is_news(last_used_at: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether a use at ``now`` is worth a write: ``last_used_at`` is kept to the minute."""
+    return last_used_at is None or now - last_used_at >= TOKEN_USE_RESOLUTION
+
+
+def _user_record(row: UserRow, team: str | None, agent: str | None) -> UserRecord:
+    return UserRecord(row.id, row.name, Role(row.role), team, agent)
+
+
+def _token_record(row: ApiTokenRow, user: str) -> TokenRecord:
+    return TokenRecord(
+        id=row.id,
+        user=user,
+        label=row.label,
+        prefix=row.prefix,
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+        last_used_at=row.last_used_at,
+    )
+
+
+def _idempotent_response(row: IdempotencyRow) -> IdempotentResponse:
+    return IdempotentResponse(
+        key=row.key,
+        method=row.method,
+        path=row.path,
+        request_hash=row.request_hash,
+        status=row.status,
+        content_type=row.content_type,
+        body=bytes(row.body),
+        headers=json.loads(row.headers),
+        created_at=row.created_at,
+    )
 
 
 def _audit_entry(row: AuditRow) -> AuditEntry:
@@ -1099,3 +1395,84 @@ class Store:
     def verify_audit(self) -> AuditVerification:
         with self.reading() as tx:
             return tx.verify_audit()
+
+    # -- users, API tokens and idempotent responses
+    def create_user(
+        self, name: str, role: Role | str, *, team: str | None = None, agent: str | None = None
+    ) -> UserRecord:
+        with self.transaction() as tx:
+            return tx.create_user(name, role, team=team, agent=agent)
+
+    def user(self, name: str) -> UserRecord:
+        with self.reading() as tx:
+            return tx.user(name)
+
+    def users(self, team: str | None = None) -> tuple[UserRecord, ...]:
+        with self.reading() as tx:
+            return tx.users(team)
+
+    def create_token(self, user_name: str, label: str = "") -> tuple[str, TokenRecord]:
+        with self.transaction() as tx:
+            return tx.create_token(user_name, label)
+
+    def token(self, token_id: int) -> TokenRecord:
+        with self.reading() as tx:
+            return tx.token(token_id)
+
+    def tokens(self, user_name: str | None = None) -> tuple[TokenRecord, ...]:
+        with self.reading() as tx:
+            return tx.tokens(user_name)
+
+    def revoke_token(self, token_id: int) -> TokenRecord:
+        with self.transaction() as tx:
+            return tx.revoke_token(token_id)
+
+    def authenticate(self, secret: str) -> tuple[UserRecord, TokenRecord] | None:
+        with self.reading() as tx:
+            return tx.authenticate(secret)
+
+    def touch_token(self, token_id: int) -> bool:
+        with self.transaction() as tx:
+            return tx.touch_token(token_id)
+
+    def user_for_token(self, secret: str) -> UserRecord | None:
+        """The user that ``secret`` authenticates; ``None`` when unknown or revoked.
+
+        A read-only lookup; only when the token's ``last_used_at`` is a minute
+        old or more does a short write transaction follow to update it, so a
+        burst of requests costs one write a minute per token, not one each.
+        """
+        with self.reading() as tx:
+            found = tx.authenticate(secret)
+        if found is None:
+            return None
+        user, token = found
+        if _use_is_news(token.last_used_at, self._clock()):
+            with self.transaction() as tx:
+                tx.touch_token(token.id)
+        return user
+
+    def idempotent_response(self, user_id: int, key: str) -> IdempotentResponse | None:
+        with self.reading() as tx:
+            return tx.idempotent_response(user_id, key)
+
+    def save_idempotent_response(
+        self,
+        user_id: int,
+        key: str,
+        method: str,
+        path: str,
+        request_hash: str,
+        status: int,
+        content_type: str,
+        body: bytes,
+        headers: Mapping[str, str],
+    ) -> IdempotentResponse:
+        with self.transaction() as tx:
+            return tx.save_idempotent_response(
+                user_id, key, method, path, request_hash, status, content_type, body, headers
+            )
+
+    def purge_idempotent_responses(self, before: dt.datetime) -> int:
+        with self.transaction() as tx:
+            return tx.purge_idempotent_responses(before)

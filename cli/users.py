@@ -1,0 +1,173 @@
+"""Commands for the users of the HTTP API and their tokens: users add/list, tokens create/list/revoke.
+
+A token's secret is printed once, by ``tokens create``; the store keeps only
+its hash, so a lost secret is replaced by a new token, not recovered. The
+store is the one the other store commands use (``ROSTER_DATABASE_URL``, or
+``roster.db`` in ``ROSTER_HOME``) with the same exit codes: bad input (an
+unknown team, agent, user or token, an agent user without an agent) 2, a
+duplicate 5; nothing is written by a command that fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from cli.common import LangOption, consoles, fail
+from cli.exit_codes import ExitCode
+from scheduler.instance import Language
+from scheduler.messages import DEFAULT_LANGUAGE, text
+from scheduler.store import Conflict, Role, Store, StoreError, UserRecord, database_url, open_store
+
+users_app = typer.Typer(help=text("store.help.users"), no_args_is_help=True)
+tokens_app = typer.Typer(help=text("store.help.tokens"), no_args_is_help=True)
+
+UserTeamOption = Annotated[
+    str | None, typer.Option("--team", help=text("store.help.users_team"), show_default=False)
+]
+
+
+def _language(lang: Language | None) -> str:
+    return lang.value if lang else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def _store(errors: Console, language: str) -> Iterator[Store]:
+    """The configured store; a duplicate exits 5, any other store error is bad input (2)."""
+    try:
+        store = open_store()
+    except Exception as error:  # a bad URL or an unreachable server is the user's to fix
+        fail(errors, text("store.cli.cannot_open", language, url=database_url(), reason=error))
+    try:
+        yield store
+    except Conflict as error:
+        fail(errors, error.describe(language), ExitCode.CONFLICT)
+    except StoreError as error:
+        fail(errors, error.describe(language), ExitCode.INVALID_INPUT)
+    finally:
+        store.close()
+
+
+def _say(console: Console, key: str, language: str, **values: object) -> None:
+    console.print(text(key, language, **values), soft_wrap=True, markup=False)
+
+
+def _binding(user: UserRecord, language: str) -> str:
+    if user.agent is not None:
+        return text("store.users.as_agent", language, agent=user.agent, team=user.team)
+    if user.team is not None:
+        return text("store.users.of_team", language, team=user.team)
+    return text("store.users.all_teams", language)
+
+
+def _when(moment: dt.datetime | None, language: str) -> str:
+    if moment is None:
+        return text("store.tokens.never", language)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+# -- users ------------------------------------------------------------------------------------
+
+
+@users_app.command("add", help=text("store.help.users_add"))
+def users_add(
+    name: str,
+    role: Annotated[Role, typer.Option("--role", help=text("store.help.users_role"))],
+    team: UserTeamOption = None,
+    agent: Annotated[
+        str | None,
+        typer.Option("--agent", help=text("store.help.users_agent"), show_default=False),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    console, errors = consoles()
+    language = _language(lang)
+    with _store(errors, language) as store:
+        user = store.create_user(name, role, team=team, agent=agent)
+    _say(console, "store.users.added", language, name=user.name, role=user.role.value,
+         binding=_binding(user, language))  # fmt: skip
+
+
+@users_app.command("list", help=text("store.help.users_list"))
+def users_list(team: UserTeamOption = None, lang: LangOption = None) -> None:
+    console, errors = consoles()
+    language = _language(lang)
+    with _store(errors, language) as store:
+        users = store.users(team)
+    if not users:
+        _say(console, "store.users.none", language)
+        return
+    table = Table(box=box.SIMPLE_HEAD, title=text("store.users.title", language))
+    for column in ("id", "name", "role", "team", "agent"):
+        table.add_column(text(f"store.users.column.{column}", language))
+    all_teams = text("store.users.all_teams", language)
+    for user in users:
+        table.add_row(str(user.id), user.name, user.role.value, user.team or all_teams,
+                      user.agent or "-")  # fmt: skip
+    console.print(table)
+
+
+# -- tokens -----------------------------------------------------------------------------------
+
+
+@tokens_app.command("create", help=text("store.help.tokens_create"))
+def tokens_create(
+    user: str,
+    label: Annotated[str, typer.Option("--label", help=text("store.help.tokens_label"))] = "",
+    lang: LangOption = None,
+) -> None:
+    console, errors = consoles()
+    language = _language(lang)
+    with _store(errors, language) as store:
+        secret, token = store.create_token(user, label)
+    _say(console, "store.tokens.created", language, id=token.id, user=token.user)
+    console.print(secret, soft_wrap=True, markup=False, highlight=False)
+    # The warning on stderr: a script capturing stdout gets the secret alone on its line.
+    errors.print(text("store.tokens.shown_once", language), style="yellow", soft_wrap=True,
+                 markup=False)  # fmt: skip
+
+
+@tokens_app.command("list", help=text("store.help.tokens_list"))
+def tokens_list(
+    user: Annotated[
+        str | None,
+        typer.Option("--user", help=text("store.help.tokens_user"), show_default=False),
+    ] = None,
+    lang: LangOption = None,
+) -> None:
+    console, errors = consoles()
+    language = _language(lang)
+    with _store(errors, language) as store:
+        tokens = store.tokens(user)
+    if not tokens:
+        _say(console, "store.tokens.none", language)
+        return
+    table = Table(box=box.SIMPLE_HEAD, title=text("store.tokens.title", language))
+    for column in ("id", "user", "label", "prefix", "created", "last_used", "state"):
+        table.add_column(text(f"store.tokens.column.{column}", language))
+    for token in tokens:
+        state = (
+            text("store.tokens.active", language)
+            if token.revoked_at is None
+            else text("store.tokens.revoked_at", language, at=_when(token.revoked_at, language))
+        )
+        table.add_row(str(token.id), token.user, token.label, f"{token.prefix}…",
+                      _when(token.created_at, language), _when(token.last_used_at, language),
+                      state)  # fmt: skip
+    console.print(table)
+
+
+@tokens_app.command("revoke", help=text("store.help.tokens_revoke"))
+def tokens_revoke(token_id: int, lang: LangOption = None) -> None:
+    console, errors = consoles()
+    language = _language(lang)
+    with _store(errors, language) as store:
+        token = store.revoke_token(token_id)
+    _say(console, "store.tokens.revoked", language, id=token.id, user=token.user)
