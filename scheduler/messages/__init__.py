@@ -17,6 +17,7 @@ from scheduler.messages import (
     explain,
     gaps,
     instance,
+    jobs,
     reroster,
     rules,
     staffing,
@@ -53,6 +54,7 @@ CATALOGUE: dict[str, Entry] = _merge(
     store.MESSAGES,
     swaps.MESSAGES,
     reroster.MESSAGES,
+    jobs.MESSAGES,
 )
 
 
