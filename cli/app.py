@@ -49,6 +49,7 @@ from cli.roster_store import (
     responsibility_command,
     swap_app,
 )
+from cli.serve import serve_command
 from cli.staffing import staff_min_command
 from cli.users import tokens_app, users_app
 from scheduler.check import RosterFileError, check, read_roster_csv
@@ -207,6 +208,7 @@ app.command("responsibility", help=text("store.help.responsibility"))(responsibi
 app.add_typer(audit_app, name="audit")
 app.command("reroster", help=text("store.help.reroster"))(reroster_command)
 app.add_typer(db_app, name="db")
+app.command("serve", help=text("store.help.serve"))(serve_command)
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 

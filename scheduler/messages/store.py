@@ -335,4 +335,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.tokens.column.created": {"en": "Created", "zh": "创建时间"},
     "store.tokens.column.last_used": {"en": "Last used", "zh": "最近使用"},
     "store.tokens.column.state": {"en": "State", "zh": "状态"},
+    "store.help.serve": {
+        "en": "Serve the HTTP API (/api/v1, OpenAPI at /docs) on the configured store.",
+        "zh": "在当前数据库上提供 HTTP API（/api/v1，OpenAPI 文档见 /docs）。",
+    },
+    "store.help.serve_host": {
+        "en": "The address to listen on (loopback by default).",
+        "zh": "监听地址（默认仅本机回环）。",
+    },
 }

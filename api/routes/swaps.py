@@ -1,0 +1,207 @@
+"""Swap and cover requests: agents act for themselves, supervisors approve.
+
+Requests and actions take ``multipart/form-data`` so that an agreement can
+carry its evidence file (a chat screenshot, a PDF). An agent files only for
+duties they hold and accepts or declines only requests addressed to them; the
+evidence files of a request are visible to its two agents and to supervisors.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
+
+from api.deps import CurrentUser, ServiceDep, StoreDep, Supervisor, check_team_access
+from api.problems import ProblemError, language_of, problem_responses
+from api.schemas.rosters import RosterPublic
+from api.schemas.swaps import CandidatePublic, SwapPublic
+from scheduler.service import Evidence
+from scheduler.store import Role, UserRecord
+from scheduler.swaps import Channel, DutyKey, SwapState
+
+router = APIRouter(tags=["swaps"], responses=problem_responses(401, 403, 404, 409, 422))
+
+ChannelForm = Annotated[Channel, Form(description="How the agreement was given.")]
+NoteForm = Annotated[str, Form(description="A note kept with the agreement.")]
+AttachmentForm = Annotated[
+    UploadFile | None,
+    File(description="Proof of the agreement: PNG, JPEG, WebP, PDF or text, at most 5 MiB."),
+]
+
+
+def _duty(value: str) -> DutyKey:
+    try:
+        return DutyKey.parse(value)
+    except ValueError as error:
+        raise ProblemError(422, "invalid-request", "Invalid request", str(error)) from None
+
+
+async def _evidence(channel: Channel, note: str, attachment: UploadFile | None) -> Evidence:
+    if attachment is None:
+        return Evidence(channel, note)
+    data = await attachment.read()
+    return Evidence(channel, note, data, attachment.content_type or "", attachment.filename or "")
+
+
+def _acting_agent(user: UserRecord) -> str:
+    if user.role is not Role.AGENT or user.agent is None:
+        raise ProblemError(403, "forbidden", "Forbidden", f"{user.name} is not an agent")
+    return user.agent
+
+
+def _swap(store: StoreDep, swap_id: int, user: UserRecord) -> SwapPublic:
+    record = store.swap_record(swap_id)
+    check_team_access(user, record.team)
+    return SwapPublic.of(record)
+
+
+@router.post(
+    "/teams/{slug}/swaps",
+    operation_id="fileSwap",
+    status_code=status.HTTP_201_CREATED,
+    summary="File a swap (with counterpart_duty) or a cover",
+)
+async def file_swap(
+    slug: str,
+    response: Response,
+    service: ServiceDep,
+    store: StoreDep,
+    user: CurrentUser,
+    duty: Annotated[str, Form(examples=["2026-12-04/A/0"])],
+    counterpart: Annotated[str, Form(examples=["a2"])],
+    counterpart_duty: Annotated[str | None, Form()] = None,
+    requester: Annotated[
+        str | None, Form(description="Supervisors only: the agent filed for.")
+    ] = None,
+    channel: ChannelForm = Channel.OTHER,
+    note: NoteForm = "",
+    attachment: AttachmentForm = None,
+) -> SwapPublic:
+    check_team_access(user, slug)
+    evidence = await _evidence(channel, note, attachment)
+    if user.role is Role.SUPERVISOR:
+        if requester is None:
+            raise ProblemError(
+                422, "invalid-request", "Invalid request", "requester: name the agent filed for"
+            )
+        supervisor, filed_for = user.name, requester
+    else:
+        filed_for, supervisor = _acting_agent(user), None
+        if requester not in (None, filed_for):
+            raise ProblemError(403, "forbidden", "Forbidden", "an agent files only for themselves")
+    other = None if counterpart_duty is None else _duty(counterpart_duty)
+    has_evidence = supervisor is None or attachment is not None or bool(note)
+    request = service.request(
+        slug, requester=filed_for, duty=_duty(duty), counterpart=counterpart,
+        counterpart_duty=other, evidence=evidence if has_evidence else None, supervisor=supervisor,
+    )  # fmt: skip
+    response.headers["Location"] = f"/api/v1/swaps/{request.id}"
+    return _swap(store, request.id, user)
+
+
+@router.get("/swaps/{swap_id}", operation_id="getSwap")
+def get_swap(swap_id: int, store: StoreDep, user: CurrentUser) -> SwapPublic:
+    return _swap(store, swap_id, user)
+
+
+@router.get("/teams/{slug}/swaps", operation_id="listSwaps")
+def list_swaps(
+    slug: str, service: ServiceDep, user: CurrentUser, state: SwapState | None = None
+) -> list[SwapPublic]:
+    check_team_access(user, slug)
+    return [SwapPublic.of(record) for record in service.swaps(slug, state)]
+
+
+@router.post("/swaps/{swap_id}/accept", operation_id="acceptSwap")
+async def accept_swap(
+    swap_id: int,
+    service: ServiceDep,
+    store: StoreDep,
+    user: CurrentUser,
+    channel: ChannelForm = Channel.OTHER,
+    note: NoteForm = "",
+    attachment: AttachmentForm = None,
+) -> SwapPublic:
+    _swap(store, swap_id, user)
+    evidence = await _evidence(channel, note, attachment)
+    service.accept(swap_id, actor=_acting_agent(user), evidence=evidence)
+    return _swap(store, swap_id, user)
+
+
+@router.post("/swaps/{swap_id}/decline", operation_id="declineSwap")
+def decline_swap(
+    swap_id: int, service: ServiceDep, store: StoreDep, user: CurrentUser, note: NoteForm = ""
+) -> SwapPublic:
+    _swap(store, swap_id, user)
+    service.decline(swap_id, actor=_acting_agent(user), note=note)
+    return _swap(store, swap_id, user)
+
+
+@router.post("/swaps/{swap_id}/withdraw", operation_id="withdrawSwap")
+def withdraw_swap(
+    swap_id: int, service: ServiceDep, store: StoreDep, user: CurrentUser, note: NoteForm = ""
+) -> SwapPublic:
+    _swap(store, swap_id, user)
+    service.withdraw(swap_id, actor=_acting_agent(user), note=note)
+    return _swap(store, swap_id, user)
+
+
+@router.post("/swaps/{swap_id}/approve", operation_id="approveSwap")
+def approve_swap(
+    swap_id: int, service: ServiceDep, store: StoreDep, user: Supervisor
+) -> RosterPublic:
+    _swap(store, swap_id, user)
+    return RosterPublic.of(service.approve(swap_id, supervisor=user.name))
+
+
+@router.post("/swaps/{swap_id}/reject", operation_id="rejectSwap")
+def reject_swap(
+    swap_id: int, service: ServiceDep, store: StoreDep, user: Supervisor, note: NoteForm = ""
+) -> SwapPublic:
+    _swap(store, swap_id, user)
+    service.reject(swap_id, supervisor=user.name, note=note)
+    return _swap(store, swap_id, user)
+
+
+@router.get(
+    "/swaps/{swap_id}/attachments/{sha256}",
+    operation_id="getSwapAttachment",
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
+def get_attachment(swap_id: int, sha256: str, store: StoreDep, user: CurrentUser) -> Response:
+    swap = _swap(store, swap_id, user)
+    parties = {swap.requester, swap.counterpart}
+    if user.role is not Role.SUPERVISOR and user.agent not in parties:
+        raise ProblemError(
+            403, "forbidden", "Forbidden", "only the two agents and supervisors see the evidence"
+        )
+    if sha256 not in {a.attachment_sha256 for a in swap.agreements}:
+        raise ProblemError(
+            404, "not-found", "Not found", f"swap {swap_id} has no attachment {sha256}"
+        )
+    attachment = store.attachment(sha256)
+    disposition = f'attachment; filename="{attachment.filename}"'
+    return Response(attachment.data, media_type=attachment.content_type,
+                    headers={"Content-Disposition": disposition})  # fmt: skip
+
+
+@router.get("/teams/{slug}/duties/{duty:path}/swap-candidates", operation_id="listSwapCandidates")
+def swap_candidates(
+    slug: str,
+    duty: str,
+    request: Request,
+    service: ServiceDep,
+    user: CurrentUser,
+) -> list[CandidatePublic]:
+    """Colleagues who could take the duty, or swap for one of theirs, keeping every hard rule."""
+    check_team_access(user, slug)
+    key = _duty(duty)
+    version, _ = service.current(slug)
+    holder = next((d.holder for d in version.duties if d.key == key), None)
+    if holder is None:
+        raise ProblemError(404, "not-found", "Not found", f"no duty {key} in the current roster")
+    if user.role is Role.AGENT and user.agent != holder:
+        raise ProblemError(403, "forbidden", "Forbidden", "agents ask only about their own duties")
+    language = language_of(request)
+    return [CandidatePublic.of(s, language) for s in service.suggest(slug, key, holder)]

@@ -1,0 +1,1 @@
+"""Response and request bodies of the API, one module per resource."""
