@@ -6,6 +6,8 @@ They live apart from :mod:`cli.app` so that command modules registered there
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -16,6 +18,7 @@ from rich.text import Text
 from cli.exit_codes import ExitCode
 from scheduler.instance import Instance, InstanceError, Language, load_instance
 from scheduler.messages import DEFAULT_LANGUAGE, text
+from scheduler.store import Conflict, NotFound, Store, StoreError, database_url, open_store
 
 InstanceArg = Annotated[
     Path, typer.Argument(metavar="INSTANCE", help=text("cli.help.instance"), show_default=False)
@@ -50,3 +53,31 @@ def load_or_fail(path: Path, lang: Language | None, errors: Console) -> Instance
 
 def output_language(lang: Language | None, instance: Instance) -> str:
     return (lang or instance.team.language).value
+
+
+def language_or_default(lang: Language | None) -> str:
+    """The --lang given, or English where no instance says the team's language."""
+    return lang.value if lang else DEFAULT_LANGUAGE
+
+
+@contextmanager
+def opened_store(errors: Console, language: str) -> Iterator[Store]:
+    """The configured store (migrated on first use); closed when the block ends.
+
+    Store errors escaping the block become exit codes: a conflict with someone
+    else's change 5, a missing team/agent/request 2, a refusal 1.
+    """
+    try:
+        store = open_store()
+    except Exception as error:  # a bad URL or an unreachable server is the user's to fix
+        fail(errors, text("store.cli.cannot_open", language, url=database_url(), reason=error))
+    try:
+        yield store
+    except Conflict as error:
+        fail(errors, error.describe(language), ExitCode.CONFLICT)
+    except NotFound as error:
+        fail(errors, error.describe(language))
+    except StoreError as error:
+        fail(errors, error.describe(language), ExitCode.REFUSED)
+    finally:
+        store.close()

@@ -32,17 +32,18 @@ from cli.common import (
     WorkersOption,
     consoles,
     fail,
+    language_or_default,
     load_or_fail,
+    opened_store,
     output_language,
 )
 from cli.exit_codes import ExitCode
 from scheduler.instance import Language
-from scheduler.messages import DEFAULT_LANGUAGE, text
+from scheduler.messages import text
 from scheduler.reroster import Absence
 from scheduler.service import Evidence, RosterService
 from scheduler.solve import solve
-from scheduler.store import Conflict, NotFound, StoreError, database_url, make_engine, upgrade
-from scheduler.store import open_store as open_default_store
+from scheduler.store import database_url, make_engine, upgrade
 from scheduler.swaps import Channel, DutyKey, SwapError, SwapState, explain_responsibility
 
 T = TypeVar("T")
@@ -64,27 +65,14 @@ AttachmentOption = Annotated[
 ]
 
 
-def _language(lang: Language | None) -> str:
-    return lang.value if lang else DEFAULT_LANGUAGE
-
-
 @contextmanager
 def _service(errors: Console, language: str) -> Iterator[RosterService]:
-    """The service over the configured store; store and rule errors become exit codes."""
-    try:
-        store = open_default_store()
-    except Exception as error:  # a bad URL or an unreachable server is the user's to fix
-        fail(errors, text("store.cli.cannot_open", language, url=database_url(), reason=error))
-    try:
-        yield RosterService(store)
-    except Conflict as error:
-        fail(errors, error.describe(language), ExitCode.CONFLICT)
-    except NotFound as error:
-        fail(errors, error.describe(language))
-    except (SwapError, StoreError) as error:
-        fail(errors, error.describe(language), ExitCode.REFUSED)
-    finally:
-        store.close()
+    """The service over the configured store; a refused change exits 1 with its reason."""
+    with opened_store(errors, language) as store:
+        try:
+            yield RosterService(store)
+        except SwapError as error:
+            fail(errors, error.describe(language), ExitCode.REFUSED)
 
 
 def _team(service: RosterService, team: str | None, errors: Console, language: str) -> str:
@@ -129,7 +117,7 @@ def _say(console: Console, key: str, language: str, **values: object) -> None:
 @db_app.command("upgrade", help=text("store.help.db_upgrade"))
 def db_upgrade(lang: LangOption = None) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     url = database_url()
     try:
         engine = make_engine(url)
@@ -190,7 +178,7 @@ def swap_request(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     key = _duty(duty, errors, language)
     other = None if their_duty is None else _duty(their_duty, errors, language)
     evidence = _evidence(channel, note, attachment, errors, language)
@@ -207,7 +195,7 @@ def swap_request(
 
 def _act(action: Callable[[RosterService], T], lang: Language | None) -> tuple[T, Console, str]:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _service(errors, language) as service:
         outcome = action(service)
     return outcome, console, language
@@ -223,7 +211,7 @@ def swap_accept(
     lang: LangOption = None,
 ) -> None:
     _, errors = consoles()
-    evidence = _evidence(channel, note, attachment, errors, _language(lang))
+    evidence = _evidence(channel, note, attachment, errors, language_or_default(lang))
     request, console, language = _act(
         lambda s: s.accept(swap_id, actor=agent, evidence=evidence), lang
     )
@@ -270,7 +258,7 @@ def swap_list(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _service(errors, language) as service:
         records = service.swaps(_team(service, team, errors, language), state)
     rows = [
@@ -307,7 +295,7 @@ def swap_suggest(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     key = _duty(duty, errors, language)
     with _service(errors, language) as service:
         found = service.suggest(_team(service, team, errors, language), key, agent)
@@ -326,7 +314,7 @@ def responsibility_command(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _service(errors, language) as service:
         duties = service.responsibility(_team(service, team, errors, language), day.date())
     if not duties:
@@ -356,7 +344,7 @@ def reroster_command(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     absence = Absence(absent, first.date(), (last or first).date())
     with _service(errors, language) as service:
         slug = _team(service, team, errors, language)

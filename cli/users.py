@@ -20,11 +20,10 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import LangOption, consoles, fail
+from cli.common import LangOption, consoles, fail, language_or_default, opened_store
 from cli.exit_codes import ExitCode
-from scheduler.instance import Language
-from scheduler.messages import DEFAULT_LANGUAGE, text
-from scheduler.store import Conflict, Role, Store, StoreError, UserRecord, database_url, open_store
+from scheduler.messages import text
+from scheduler.store import Conflict, NotFound, Role, Store, StoreError, UserRecord
 
 users_app = typer.Typer(help=text("store.help.users"), no_args_is_help=True)
 tokens_app = typer.Typer(help=text("store.help.tokens"), no_args_is_help=True)
@@ -34,25 +33,16 @@ UserTeamOption = Annotated[
 ]
 
 
-def _language(lang: Language | None) -> str:
-    return lang.value if lang else DEFAULT_LANGUAGE
-
-
 @contextmanager
 def _store(errors: Console, language: str) -> Iterator[Store]:
-    """The configured store; a duplicate exits 5, any other store error is bad input (2)."""
-    try:
-        store = open_store()
-    except Exception as error:  # a bad URL or an unreachable server is the user's to fix
-        fail(errors, text("store.cli.cannot_open", language, url=database_url(), reason=error))
-    try:
-        yield store
-    except Conflict as error:
-        fail(errors, error.describe(language), ExitCode.CONFLICT)
-    except StoreError as error:
-        fail(errors, error.describe(language), ExitCode.INVALID_INPUT)
-    finally:
-        store.close()
+    """The configured store; a bad user or token definition is bad input (exit 2)."""
+    with opened_store(errors, language) as store:
+        try:
+            yield store
+        except (Conflict, NotFound):
+            raise
+        except StoreError as error:
+            fail(errors, error.describe(language), ExitCode.INVALID_INPUT)
 
 
 def _say(console: Console, key: str, language: str, **values: object) -> None:
@@ -88,7 +78,7 @@ def users_add(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _store(errors, language) as store:
         user = store.create_user(name, role, team=team, agent=agent)
     _say(console, "store.users.added", language, name=user.name, role=user.role.value,
@@ -98,7 +88,7 @@ def users_add(
 @users_app.command("list", help=text("store.help.users_list"))
 def users_list(team: UserTeamOption = None, lang: LangOption = None) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _store(errors, language) as store:
         users = store.users(team)
     if not users:
@@ -124,7 +114,7 @@ def tokens_create(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _store(errors, language) as store:
         secret, token = store.create_token(user, label)
     _say(console, "store.tokens.created", language, id=token.id, user=token.user)
@@ -143,7 +133,7 @@ def tokens_list(
     lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _store(errors, language) as store:
         tokens = store.tokens(user)
     if not tokens:
@@ -167,7 +157,7 @@ def tokens_list(
 @tokens_app.command("revoke", help=text("store.help.tokens_revoke"))
 def tokens_revoke(token_id: int, lang: LangOption = None) -> None:
     console, errors = consoles()
-    language = _language(lang)
+    language = language_or_default(lang)
     with _store(errors, language) as store:
         token = store.revoke_token(token_id)
     _say(console, "store.tokens.revoked", language, id=token.id, user=token.user)
