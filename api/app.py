@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.conventions import add_head_routes, install_conventions
 from api.problems import install_problem_handlers
 from api.routes import instances, rosters, solve_jobs, swaps, teams
 from scheduler.jobs import SolveJobs
@@ -42,6 +43,7 @@ def create_app(store: Store | None = None, jobs: SolveJobs | None = None) -> Fas
     app.state.service = RosterService(store)
     app.state.jobs = jobs
     install_problem_handlers(app)
+    install_conventions(app)
     for module in (teams, instances, rosters, swaps, solve_jobs):
-        app.include_router(module.router, prefix=API_PREFIX)
+        app.include_router(add_head_routes(module.router), prefix=API_PREFIX)
     return app

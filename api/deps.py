@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.problems import ProblemError
@@ -34,6 +34,11 @@ def get_jobs(request: Request) -> SolveJobs:
     jobs: SolveJobs = request.app.state.jobs
     return jobs
 
+
+# Ids are INTEGER columns: 32-bit on PostgreSQL (schemathesis found the overflow
+# there). A larger number is no id at all, so it is a 422 like any malformed value.
+MAX_ID = 2**31 - 1
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 StoreDep = Annotated[Store, Depends(get_store)]
 ServiceDep = Annotated[RosterService, Depends(get_service)]

@@ -137,17 +137,68 @@ def install_problem_handlers(app: FastAPI) -> None:
             request, error.status_code, kind, title, str(error.detail), None, headers
         )
 
+    async def server_error(request: Request, error: Exception) -> JSONResponse:
+        # Starlette still re-raises the error after this response, so it is logged.
+        detail = "the server failed to answer this request"
+        return problem_response(request, 500, "server-error", "Server error", detail)
+
     app.add_exception_handler(InstanceError, invalid_instance)
     app.add_exception_handler(RequestValidationError, invalid_request)
     app.add_exception_handler(StoreError, store_error)
     app.add_exception_handler(SwapError, swap_error)
     app.add_exception_handler(ProblemError, problem_error)
     app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(Exception, server_error)
+    _document_problems(app)
+
+
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """OpenAPI ``responses`` entries saying that these statuses are problem documents."""
+    # Not ``model=Problem``: FastAPI would also list it as application/json.
     return {
-        status: {"model": Problem, "content": {PROBLEM_JSON: {}}, "description": "Problem details"}
+        status: {
+            "content": {PROBLEM_JSON: {"schema": PROBLEM_REF}},
+            "description": "Problem details",
+        }
         for status in statuses
     }
+
+
+def _document_problems(app: FastAPI) -> None:
+    """Make the OpenAPI document say what the handlers above do.
+
+    FastAPI documents its own 422 as ``application/json`` with its validation
+    error schema, and knows nothing of the 400 for an unparseable body or of
+    the 401 that every authenticated operation can answer: rewrite every
+    error response as a problem document, and add those statuses.
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        document = generate()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        schemas.update(problem.pop("$defs", {}), Problem=problem)
+        for name in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(name, None)
+        for item in document.get("paths", {}).values():
+            for operation in item.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                responses = operation["responses"]
+                if "requestBody" in operation:
+                    responses.setdefault("400", {"description": "The body could not be parsed"})
+                if operation.get("security"):
+                    responses.setdefault("401", {"description": "No valid API token"})
+                for status, response in responses.items():
+                    if status[0] in "45":
+                        response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]

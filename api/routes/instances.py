@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, status
 
-from api.deps import CurrentUser, StoreDep, Supervisor, check_team_access
+from api.conventions import IDEMPOTENT, IDEMPOTENT_RESPONSES, ConventionRoute
+from api.deps import CurrentUser, RecordId, StoreDep, Supervisor, check_team_access
 from api.problems import problem_responses
 from api.schemas.rosters import InstanceDetail, InstancePublic, ValidationReport
 from scheduler.instance import Instance, parse_instance_text
 
-router = APIRouter(tags=["instances"], responses=problem_responses(401, 403))
+router = APIRouter(
+    tags=["instances"], responses=problem_responses(401, 403), route_class=ConventionRoute
+)
 
 # The body is the instance file itself, YAML or JSON (docs/instance-format.md).
 INSTANCE_BODY = {
@@ -48,8 +51,9 @@ async def validate_instance(request: Request, _: CurrentUser) -> ValidationRepor
     "/teams/{slug}/instances",
     operation_id="uploadInstance",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(404, 422),
+    responses={**problem_responses(404, 422), **IDEMPOTENT_RESPONSES},
     openapi_extra=INSTANCE_BODY,
+    dependencies=[IDEMPOTENT],
 )
 async def upload_instance(
     slug: str, request: Request, store: StoreDep, user: Supervisor
@@ -62,7 +66,7 @@ async def upload_instance(
 @router.get(
     "/instances/{instance_id}", operation_id="getInstance", responses=problem_responses(404)
 )
-def get_instance(instance_id: int, store: StoreDep, user: CurrentUser) -> InstanceDetail:
+def get_instance(instance_id: RecordId, store: StoreDep, user: CurrentUser) -> InstanceDetail:
     record = store.instance_record(instance_id)
     check_team_access(user, record.team)
     data = store.load_instance_record(instance_id).model_dump(mode="json")

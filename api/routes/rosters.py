@@ -9,13 +9,16 @@ import io
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel
 
+from api.conventions import CONDITIONAL_GET, CacheCheck, ConventionRoute, Page, Paging
 from api.deps import CurrentUser, StoreDep, Supervisor, check_team_access
 from api.problems import ProblemError, language_of, problem_responses
 from api.schemas.rosters import DutyPublic, RosterPublic
 from scheduler.store import VersionRecord
 from scheduler.swaps import explain_responsibility
 
-router = APIRouter(tags=["rosters"], responses=problem_responses(401, 403, 404))
+router = APIRouter(
+    tags=["rosters"], responses=problem_responses(401, 403, 404), route_class=ConventionRoute
+)
 
 ROSTER_CONTENT = {
     200: {
@@ -55,16 +58,28 @@ def _csv(version: VersionRecord) -> str:
     operation_id="getRoster",
     summary="A roster version (a number, or current)",
     response_model=RosterPublic,
-    responses=ROSTER_CONTENT,
+    responses={**CONDITIONAL_GET, 200: {**CONDITIONAL_GET[200], **ROSTER_CONTENT[200]}},
 )
 def get_roster(
-    slug: str, version: str, request: Request, store: StoreDep, user: CurrentUser
+    slug: str,
+    version: str,
+    request: Request,
+    store: StoreDep,
+    user: CurrentUser,
+    cache: CacheCheck,
 ) -> RosterPublic | Response:
     check_team_access(user, slug)
     record = _version(store, slug, version)
+    # JSON and CSV are two representations: each has its own ETag.
     if "text/csv" in request.headers.get("accept", ""):
-        return Response(_csv(record), media_type="text/csv; charset=utf-8")
-    return RosterPublic.of(record)
+        text = _csv(record)
+        tag = cache.tag(text, vary="Accept")
+        return Response(
+            text, media_type="text/csv; charset=utf-8", headers={"ETag": tag, "Vary": "Accept"}
+        )
+    body = RosterPublic.of(record)
+    cache.tag(body, vary="Accept")
+    return body
 
 
 class VersionSummary(BaseModel):
@@ -74,13 +89,24 @@ class VersionSummary(BaseModel):
     created_at: dt.datetime
 
 
-@router.get("/teams/{slug}/rosters", operation_id="listRosters")
-def list_rosters(slug: str, store: StoreDep, user: CurrentUser) -> list[VersionSummary]:
+class VersionPage(Page[VersionSummary]):
+    """A page of a team's roster versions, oldest first."""
+
+
+@router.get(
+    "/teams/{slug}/rosters",
+    operation_id="listRosters",
+    summary="The team's roster versions, oldest first",
+    responses=problem_responses(422),
+)
+def list_rosters(slug: str, store: StoreDep, user: CurrentUser, paging: Paging) -> VersionPage:
     check_team_access(user, slug)
-    return [
+    versions = [
         VersionSummary(version=v.number, parent=v.parent, reason=v.reason, created_at=v.created_at)
         for v in store.versions(slug)
     ]
+    items, next_cursor = paging.slice(versions, lambda summary: summary.version)
+    return VersionPage(items=items, next_cursor=next_cursor)
 
 
 class Responsibility(DutyPublic):

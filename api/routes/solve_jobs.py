@@ -14,7 +14,16 @@ from typing import Any
 from fastapi import APIRouter, Response, status
 from pydantic import BaseModel, Field
 
-from api.deps import CurrentUser, JobsDep, ServiceDep, StoreDep, Supervisor, check_team_access
+from api.conventions import IDEMPOTENT, IDEMPOTENT_RESPONSES, ConventionRoute
+from api.deps import (
+    MAX_ID,
+    CurrentUser,
+    JobsDep,
+    ServiceDep,
+    StoreDep,
+    Supervisor,
+    check_team_access,
+)
 from api.problems import ProblemError, problem_responses
 from api.schemas.rosters import RosterPublic
 from scheduler.export import result_from_json
@@ -22,15 +31,20 @@ from scheduler.jobs import JobRecord, JobState
 from scheduler.problem import compile_problem
 
 router = APIRouter(
-    prefix="/solve-jobs", tags=["solve jobs"], responses=problem_responses(401, 403, 404)
+    prefix="/solve-jobs",
+    tags=["solve jobs"],
+    responses=problem_responses(401, 403, 404),
+    route_class=ConventionRoute,
 )
 
 
 class SolveJobCreate(BaseModel):
-    instance_id: int = Field(description="An instance uploaded with POST /teams/{slug}/instances.")
+    instance_id: int = Field(
+        ge=1, le=MAX_ID, description="An instance uploaded with POST /teams/{slug}/instances."
+    )
     time_limit: float = Field(10.0, gt=0, le=3600)
     workers: int = Field(2, ge=1, le=8)
-    seed: int = Field(0, ge=0)
+    seed: int = Field(0, ge=0, le=2**31 - 1, description="CP-SAT's random seed (32-bit).")
 
 
 class SolveJobPublic(BaseModel):
@@ -70,7 +84,13 @@ def _job(jobs: JobsDep, job_id: str, user: CurrentUser) -> JobRecord:
     return job
 
 
-@router.post("", operation_id="startSolveJob", status_code=status.HTTP_202_ACCEPTED)
+@router.post(
+    "",
+    operation_id="startSolveJob",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=IDEMPOTENT_RESPONSES,
+    dependencies=[IDEMPOTENT],
+)
 def start_solve_job(
     body: SolveJobCreate, response: Response, store: StoreDep, jobs: JobsDep, user: Supervisor
 ) -> SolveJobPublic:
@@ -100,7 +120,8 @@ def cancel_solve_job(job_id: str, jobs: JobsDep, user: Supervisor) -> SolveJobPu
     "/{job_id}/publish",
     operation_id="publishSolveJob",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(409),
+    responses={**problem_responses(409), **IDEMPOTENT_RESPONSES},
+    dependencies=[IDEMPOTENT],
 )
 def publish_solve_job(
     job_id: str, store: StoreDep, jobs: JobsDep, service: ServiceDep, user: Supervisor

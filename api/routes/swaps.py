@@ -12,15 +12,30 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 
-from api.deps import CurrentUser, ServiceDep, StoreDep, Supervisor, check_team_access
+from api.conventions import (
+    CONDITIONAL_GET,
+    CONDITIONAL_UPDATE,
+    IDEMPOTENT,
+    IDEMPOTENT_RESPONSES,
+    CacheCheck,
+    ConventionRoute,
+    IfMatch,
+    Paging,
+    entity_tag,
+)
+from api.deps import CurrentUser, RecordId, ServiceDep, StoreDep, Supervisor, check_team_access
 from api.problems import ProblemError, language_of, problem_responses
 from api.schemas.rosters import RosterPublic
-from api.schemas.swaps import CandidatePublic, SwapPublic
+from api.schemas.swaps import CandidatePublic, SwapPage, SwapPublic
 from scheduler.service import Evidence
 from scheduler.store import Role, UserRecord
 from scheduler.swaps import Channel, DutyKey, SwapState
 
-router = APIRouter(tags=["swaps"], responses=problem_responses(401, 403, 404, 409, 422))
+router = APIRouter(
+    tags=["swaps"],
+    responses=problem_responses(401, 403, 404, 409, 422),
+    route_class=ConventionRoute,
+)
 
 ChannelForm = Annotated[Channel, Form(description="How the agreement was given.")]
 NoteForm = Annotated[str, Form(description="A note kept with the agreement.")]
@@ -61,6 +76,8 @@ def _swap(store: StoreDep, swap_id: int, user: UserRecord) -> SwapPublic:
     operation_id="fileSwap",
     status_code=status.HTTP_201_CREATED,
     summary="File a swap (with counterpart_duty) or a cover",
+    responses={201: CONDITIONAL_UPDATE[200], **IDEMPOTENT_RESPONSES},
+    dependencies=[IDEMPOTENT],
 )
 async def file_swap(
     slug: str,
@@ -97,71 +114,105 @@ async def file_swap(
         counterpart_duty=other, evidence=evidence if has_evidence else None, supervisor=supervisor,
     )  # fmt: skip
     response.headers["Location"] = f"/api/v1/swaps/{request.id}"
-    return _swap(store, request.id, user)
+    swap = _swap(store, request.id, user)
+    response.headers["ETag"] = entity_tag(swap)
+    return swap
 
 
-@router.get("/swaps/{swap_id}", operation_id="getSwap")
-def get_swap(swap_id: int, store: StoreDep, user: CurrentUser) -> SwapPublic:
-    return _swap(store, swap_id, user)
+@router.get("/swaps/{swap_id}", operation_id="getSwap", responses=CONDITIONAL_GET)
+def get_swap(
+    swap_id: RecordId, store: StoreDep, user: CurrentUser, cache: CacheCheck
+) -> SwapPublic:
+    return cache.answer(_swap(store, swap_id, user))
 
 
-@router.get("/teams/{slug}/swaps", operation_id="listSwaps")
+@router.get(
+    "/teams/{slug}/swaps", operation_id="listSwaps", summary="The team's swaps, oldest first"
+)
 def list_swaps(
-    slug: str, service: ServiceDep, user: CurrentUser, state: SwapState | None = None
-) -> list[SwapPublic]:
+    slug: str,
+    service: ServiceDep,
+    user: CurrentUser,
+    paging: Paging,
+    state: SwapState | None = None,
+) -> SwapPage:
     check_team_access(user, slug)
-    return [SwapPublic.of(record) for record in service.swaps(slug, state)]
+    swaps = [SwapPublic.of(record) for record in service.swaps(slug, state)]
+    items, next_cursor = paging.slice(swaps, lambda swap: swap.id)
+    return SwapPage(items=items, next_cursor=next_cursor)
 
 
-@router.post("/swaps/{swap_id}/accept", operation_id="acceptSwap")
+# Every action changes the swap: it needs If-Match with the swap's ETag (GET /swaps/{id}).
+@router.post("/swaps/{swap_id}/accept", operation_id="acceptSwap", responses=CONDITIONAL_UPDATE)
 async def accept_swap(
-    swap_id: int,
+    swap_id: RecordId,
     service: ServiceDep,
     store: StoreDep,
     user: CurrentUser,
+    precondition: IfMatch,
     channel: ChannelForm = Channel.OTHER,
     note: NoteForm = "",
     attachment: AttachmentForm = None,
 ) -> SwapPublic:
-    _swap(store, swap_id, user)
+    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
     evidence = await _evidence(channel, note, attachment)
     service.accept(swap_id, actor=_acting_agent(user), evidence=evidence)
-    return _swap(store, swap_id, user)
+    return precondition.answer(_swap(store, swap_id, user))
 
 
-@router.post("/swaps/{swap_id}/decline", operation_id="declineSwap")
+@router.post("/swaps/{swap_id}/decline", operation_id="declineSwap", responses=CONDITIONAL_UPDATE)
 def decline_swap(
-    swap_id: int, service: ServiceDep, store: StoreDep, user: CurrentUser, note: NoteForm = ""
+    swap_id: RecordId,
+    service: ServiceDep,
+    store: StoreDep,
+    user: CurrentUser,
+    precondition: IfMatch,
+    note: NoteForm = "",
 ) -> SwapPublic:
-    _swap(store, swap_id, user)
+    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
     service.decline(swap_id, actor=_acting_agent(user), note=note)
-    return _swap(store, swap_id, user)
+    return precondition.answer(_swap(store, swap_id, user))
 
 
-@router.post("/swaps/{swap_id}/withdraw", operation_id="withdrawSwap")
+@router.post("/swaps/{swap_id}/withdraw", operation_id="withdrawSwap", responses=CONDITIONAL_UPDATE)
 def withdraw_swap(
-    swap_id: int, service: ServiceDep, store: StoreDep, user: CurrentUser, note: NoteForm = ""
+    swap_id: RecordId,
+    service: ServiceDep,
+    store: StoreDep,
+    user: CurrentUser,
+    precondition: IfMatch,
+    note: NoteForm = "",
 ) -> SwapPublic:
-    _swap(store, swap_id, user)
+    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
     service.withdraw(swap_id, actor=_acting_agent(user), note=note)
-    return _swap(store, swap_id, user)
+    return precondition.answer(_swap(store, swap_id, user))
 
 
-@router.post("/swaps/{swap_id}/approve", operation_id="approveSwap")
+@router.post(
+    "/swaps/{swap_id}/approve",
+    operation_id="approveSwap",
+    responses=problem_responses(412, 428),
+    summary="Approve a swap: the answer is the new roster version",
+)
 def approve_swap(
-    swap_id: int, service: ServiceDep, store: StoreDep, user: Supervisor
+    swap_id: RecordId, service: ServiceDep, store: StoreDep, user: Supervisor, precondition: IfMatch
 ) -> RosterPublic:
-    _swap(store, swap_id, user)
+    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
     return RosterPublic.of(service.approve(swap_id, supervisor=user.name))
 
 
-@router.post("/swaps/{swap_id}/reject", operation_id="rejectSwap")
+@router.post("/swaps/{swap_id}/reject", operation_id="rejectSwap", responses=CONDITIONAL_UPDATE)
 def reject_swap(
-    swap_id: int, service: ServiceDep, store: StoreDep, user: Supervisor, note: NoteForm = ""
+    swap_id: RecordId,
+    service: ServiceDep,
+    store: StoreDep,
+    user: Supervisor,
+    precondition: IfMatch,
+    note: NoteForm = "",
 ) -> SwapPublic:
-    _swap(store, swap_id, user)
+    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
     service.reject(swap_id, supervisor=user.name, note=note)
-    return _swap(store, swap_id, user)
+    return precondition.answer(_swap(store, swap_id, user))
 
 
 @router.get(
@@ -169,7 +220,7 @@ def reject_swap(
     operation_id="getSwapAttachment",
     responses={200: {"content": {"application/octet-stream": {}}}},
 )
-def get_attachment(swap_id: int, sha256: str, store: StoreDep, user: CurrentUser) -> Response:
+def get_attachment(swap_id: RecordId, sha256: str, store: StoreDep, user: CurrentUser) -> Response:
     swap = _swap(store, swap_id, user)
     parties = {swap.requester, swap.counterpart}
     if user.role is not Role.SUPERVISOR and user.agent not in parties:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from api.conventions import Page
 from scheduler.store import SwapRecord
 from scheduler.swaps import Suggestion
 
@@ -74,3 +75,7 @@ class CandidatePublic(BaseModel):
             counterpart_duty=None if duty is None else str(duty), penalty_change=suggestion.delta,
             penalty_after=suggestion.penalty_after, text=suggestion.describe(language),
         )  # fmt: skip
+
+
+class SwapPage(Page[SwapPublic]):
+    """A page of a team's swaps, oldest first."""

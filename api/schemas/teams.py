@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from api.conventions import Page
 from scheduler.store import TeamRecord
 
 
@@ -46,3 +47,7 @@ class TeamUpdate(BaseModel):
     language: str | None = Field(None, pattern="^(en|zh)$")
     notice_hours: int | None = Field(None, ge=0, le=24 * 14)
     auto_approve: bool | None = None
+
+
+class TeamPage(Page[TeamPublic]):
+    """A page of teams, by slug."""

@@ -85,9 +85,11 @@ def test_swap_with_evidence_over_http(client: TestClient, tokens: dict[str, str]
     swap = filed.json()
     sha = swap["agreements"][0]["attachment_sha256"]
     stranger = next(a for a in ("a2", "a3", "a4") if a != colleague)
+    # Swap actions are conditional: If-Match carries the swap's ETag.
+    if_match = {"If-Match": filed.headers["ETag"]}
     assert (
         client.post(
-            f"/api/v1/swaps/{swap['id']}/accept", headers=auth(tokens, stranger)
+            f"/api/v1/swaps/{swap['id']}/accept", headers={**auth(tokens, stranger), **if_match}
         ).status_code
         == 403
     )
@@ -95,13 +97,14 @@ def test_swap_with_evidence_over_http(client: TestClient, tokens: dict[str, str]
     assert client.get(evidence, headers=auth(tokens, stranger)).status_code == 403
     assert client.get(evidence, headers=auth(tokens, colleague)).content == PNG
     accepted = client.post(f"/api/v1/swaps/{swap['id']}/accept", data={"channel": "phone"},
-                           headers=auth(tokens, colleague))  # fmt: skip
+                           headers={**auth(tokens, colleague), **if_match})  # fmt: skip
     assert accepted.json()["evidence_complete"] is True
     assert (
         client.post(f"/api/v1/swaps/{swap['id']}/approve", headers=auth(tokens, "a1")).status_code
         == 403
     )
-    approved = client.post(f"/api/v1/swaps/{swap['id']}/approve", headers=auth(tokens, "lead"))
+    approved = client.post(f"/api/v1/swaps/{swap['id']}/approve",
+                           headers={**auth(tokens, "lead"), "If-Match": accepted.headers["ETag"]})  # fmt: skip
     assert approved.status_code == 200 and approved.json()["version"] == 2
     day = duty.split("/")[0]
     duties = client.get(
