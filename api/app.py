@@ -13,7 +13,7 @@ from fastapi import FastAPI
 
 from api.conventions import add_head_routes, install_conventions
 from api.problems import install_problem_handlers
-from api.routes import instances, rosters, solve_jobs, swaps, teams
+from api.routes import explanations, instances, rosters, solve_jobs, swaps, teams
 from scheduler.jobs import SolveJobs
 from scheduler.service import RosterService
 from scheduler.store import Store, open_store
@@ -44,6 +44,6 @@ def create_app(store: Store | None = None, jobs: SolveJobs | None = None) -> Fas
     app.state.jobs = jobs
     install_problem_handlers(app)
     install_conventions(app)
-    for module in (teams, instances, rosters, swaps, solve_jobs):
+    for module in (teams, instances, rosters, swaps, solve_jobs, explanations):
         app.include_router(add_head_routes(module.router), prefix=API_PREFIX)
     return app

@@ -33,7 +33,7 @@ ROSTER_CONTENT = {
 }
 
 
-def _version(store: StoreDep, slug: str, version: str) -> VersionRecord:
+def find_version(store: StoreDep, slug: str, version: str) -> VersionRecord:
     if version == "current":
         found = store.current_version(slug)
         if found is None:
@@ -69,7 +69,7 @@ def get_roster(
     cache: CacheCheck,
 ) -> RosterPublic | Response:
     check_team_access(user, slug)
-    record = _version(store, slug, version)
+    record = find_version(store, slug, version)
     # JSON and CSV are two representations: each has its own ETag.
     if "text/csv" in request.headers.get("accept", ""):
         text = _csv(record)
@@ -119,7 +119,7 @@ def get_responsibility(
 ) -> list[Responsibility]:
     check_team_access(user, slug)
     language = language_of(request)
-    record = _version(store, slug, "current")
+    record = find_version(store, slug, "current")
     return [
         Responsibility(
             **DutyPublic.of(d).model_dump(), explanation=explain_responsibility(d, language)

@@ -275,6 +275,14 @@ READS: dict[str, Row] = {
     # Agents ask only about their own duties.
     "listSwapCandidates": Row(_candidates, agent_acts() | {"supervisor": 200}),
     "getSolveJob": Row(lambda w: w.request("GET", f"/solve-jobs/{w.job}"), team_reads()),
+    "explainRoster": Row(
+        lambda w: w.request("GET", f"/teams/{TEAM}/rosters/current/explanation"), team_reads()
+    ),
+    # An instance's explanation runs several solves: supervisors only.
+    "explainInstance": Row(
+        lambda w: w.request("GET", f"/instances/{w.roster['instance_id']}/explanation"),
+        supervisors_only(200),
+    ),
 }
 
 WRITES: dict[str, Row] = {

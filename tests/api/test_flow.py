@@ -126,3 +126,46 @@ def test_refused_swap_is_a_problem_naming_the_reason(
     assert response.status_code == 422
     assert response.json()["type"].startswith("/problems/refused/")
     assert "a1 does not hold" in response.json()["detail"]
+
+
+def test_explanations_over_http(client: TestClient, tokens: dict[str, str]) -> None:
+    lead = auth(tokens, "lead")
+    source = (INSTANCE_PATH.parent / "four-agents-two-days-off.yaml").read_text(encoding="utf-8")
+    uploaded = client.post(f"/api/v1/teams/{TEAM}/instances", content=source,
+                           headers={**lead, "Content-Type": "application/yaml"})  # fmt: skip
+    explained = client.get(f"/api/v1/instances/{uploaded.json()['id']}/explanation", headers=lead)
+    assert explained.status_code == 200
+    body = explained.json()
+    assert body["feasible"] is False
+    assert "at least 2 days off in every week (all agents)" in [c["text"] for c in body["conflict"]]
+    assert any(
+        r["change"] == "team.agents: + extra1 (like a1)" and r["verified"]
+        for r in body["relaxations"]
+    )
+    roster = client.get(
+        f"/api/v1/teams/{TEAM}/rosters/current/explanation", headers=auth(tokens, "a1")
+    )
+    assert roster.status_code == 200
+    assert roster.json()["feasible"] is True and roster.json()["objective"] == 600
+
+
+def test_the_api_answers_while_a_long_solve_runs(
+    client: TestClient, tokens: dict[str, str]
+) -> None:
+    lead = auth(tokens, "lead")
+    source = (INSTANCE_PATH.parent / "four-agents-policy-literal.yaml").read_text(encoding="utf-8")
+    uploaded = client.post(f"/api/v1/teams/{TEAM}/instances", content=source,
+                           headers={**lead, "Content-Type": "application/yaml"})  # fmt: skip
+    job = client.post("/api/v1/solve-jobs", json={"instance_id": uploaded.json()["id"],
+                                                  "time_limit": 60}, headers=lead).json()  # fmt: skip
+    location = f"/api/v1/solve-jobs/{job['id']}"
+    deadline = time.monotonic() + 20
+    while client.get(location, headers=lead).json()["state"] != "running":
+        assert time.monotonic() < deadline, "the solve never started"
+        time.sleep(0.05)
+    started = time.monotonic()
+    for _ in range(20):
+        assert client.get(f"/api/v1/teams/{TEAM}/rosters/current", headers=lead).status_code == 200
+    assert time.monotonic() - started < 5  # the solve runs in its own process
+    cancelled = client.delete(location, headers=lead)
+    assert cancelled.status_code == 200 and cancelled.json()["state"] == "cancelled"
