@@ -187,4 +187,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the change would break a hard rule of the roster",
         "zh": "此项变更会违反排班的硬性规则",
     },
+    "swaps.responsible.reroster": {
+        "en": "{agent} is responsible: the duty was re-rostered after version {version} because of an absence",
+        "zh": "{agent} 负责：因有人缺勤，该班次在第 {version} 版之后重新排班",
+    },
 }

@@ -30,6 +30,9 @@ def swap_reason(request_id: int, evidence_complete: bool) -> str:
     return f"swap:{request_id}" if evidence_complete else f"swap:{request_id}:{NO_EVIDENCE}"
 
 
+REROSTER = "reroster"  # reason "reroster:<parent version>", written by the roster service
+
+
 def parse_reason(reason: str) -> tuple[int | None, bool]:
     """``(request id, evidence complete)`` of a reason; ``(None, True)`` for the roster.
 
@@ -85,6 +88,10 @@ def after_change(
 
 def explain_responsibility(duty: Duty, language: str = DEFAULT_LANGUAGE) -> str:
     """Who answers for ``duty`` and why, in one plain sentence."""
+    kind, _, version = duty.reason.partition(":")
+    if kind == REROSTER and version.isdigit():
+        # A re-roster after an absence gives the duty to its new holder outright.
+        return text("swaps.responsible.reroster", language, agent=duty.responsible, version=version)
     request_id, complete = parse_reason(duty.reason)
     if request_id is None:
         sentence = text("swaps.responsible.roster", language, agent=duty.responsible)

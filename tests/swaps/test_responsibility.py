@@ -114,3 +114,14 @@ def test_reasons_round_trip() -> None:
     for bad in ("swap", "swap:x", "swap:7:other", "manual"):
         with pytest.raises(ValueError, match="unknown responsibility reason"):
             parse_reason(bad)
+
+
+def test_rerostered_duty_names_its_new_holder() -> None:
+    import datetime as dt
+
+    from scheduler.swaps import Duty, DutyKey, explain_responsibility
+
+    duty = Duty(DutyKey(dt.date(2026, 12, 9), "A", 0), "a2", "a2", "reroster:1")
+    assert explain_responsibility(duty, "en") == (
+        "a2 is responsible: the duty was re-rostered after version 1 because of an absence"
+    )
