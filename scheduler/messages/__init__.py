@@ -16,6 +16,7 @@ from scheduler.messages import (
     cli,
     explain,
     gaps,
+    ical,
     instance,
     jobs,
     reroster,
@@ -55,6 +56,7 @@ CATALOGUE: dict[str, Entry] = _merge(
     swaps.MESSAGES,
     reroster.MESSAGES,
     jobs.MESSAGES,
+    ical.MESSAGES,
 )
 
 
