@@ -1,4 +1,5 @@
-"""The FastAPI application: routers under ``/api/v1``, problem details, store and jobs.
+"""The FastAPI application: routers under ``/api/v1``, the calendar feeds under ``/feeds``,
+problem details, store and jobs.
 
 :func:`create_app` wires one store (the embedded SQLite file by default) and
 one solve-job manager into the app; ``roster serve`` runs it with uvicorn.
@@ -13,7 +14,7 @@ from fastapi import FastAPI
 
 from api.conventions import add_head_routes, install_conventions
 from api.problems import install_problem_handlers
-from api.routes import explanations, instances, rosters, solve_jobs, swaps, teams
+from api.routes import explanations, feeds, instances, rosters, solve_jobs, swaps, teams
 from scheduler.jobs import SolveJobs
 from scheduler.service import RosterService
 from scheduler.store import Store, open_store
@@ -44,6 +45,8 @@ def create_app(store: Store | None = None, jobs: SolveJobs | None = None) -> Fas
     app.state.jobs = jobs
     install_problem_handlers(app)
     install_conventions(app)
-    for module in (teams, instances, rosters, swaps, solve_jobs, explanations):
+    for module in (teams, instances, rosters, swaps, solve_jobs, explanations, feeds):
         app.include_router(add_head_routes(module.router), prefix=API_PREFIX)
+    # Outside /api/v1: calendar apps get a short address, with the token as credential.
+    app.include_router(add_head_routes(feeds.feed_router))
     return app

@@ -31,6 +31,8 @@ from cli.common import (
 )
 from cli.exit_codes import ExitCode, exit_code_for
 from cli.explain import explanation_view, infeasibility_view
+from cli.export_ics import export_ics_command
+from cli.feeds import feeds_app
 from cli.gaps import gap_warning
 from cli.progress import LiveProgress
 from cli.render import (
@@ -211,6 +213,10 @@ app.add_typer(db_app, name="db")
 app.command("serve", help=text("store.help.serve"))(serve_command)
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
+app.add_typer(feeds_app, name="feeds")
+export_app = typer.Typer(help=text("ical.help.export"), no_args_is_help=True)
+export_app.command("ics", help=text("ical.help.command"))(export_ics_command)
+app.add_typer(export_app, name="export")
 
 
 @app.command("check", help=text("cli.help.check"))

@@ -335,6 +335,74 @@ MESSAGES: dict[str, dict[str, str]] = {
     "store.tokens.column.created": {"en": "Created", "zh": "创建时间"},
     "store.tokens.column.last_used": {"en": "Last used", "zh": "最近使用"},
     "store.tokens.column.state": {"en": "State", "zh": "状态"},
+    # Calendar feed tokens (cli/feeds.py).
+    "store.not_found.feed_token": {
+        "en": "calendar feed token {id} not found",
+        "zh": "找不到第 {id} 号日历订阅令牌",
+    },
+    "store.conflict.feed_token_revoked": {
+        "en": "calendar feed token {id} is revoked: make a new one instead of rotating it",
+        "zh": "第 {id} 号日历订阅令牌已吊销：请新建令牌，而不是轮换它",
+    },
+    "store.help.feeds": {
+        "en": "Calendar feeds: secret iCalendar addresses of an agent's duties or a team's roster, stored only as hashes.",
+        "zh": "日历订阅：客服个人班次或整个团队排班的私密 iCalendar 地址，仅以哈希形式保存。",
+    },
+    "store.help.feeds_create": {
+        "en": "Make a feed token for an agent (--agent), or for the team's feed without one, and show its address once.",
+        "zh": "为客服（--agent）或整个团队（不加 --agent）生成订阅令牌，并显示其地址（仅显示一次）。",
+    },
+    "store.help.feeds_list": {
+        "en": "List the feed tokens (never their secrets), or one team's or agent's.",
+        "zh": "列出订阅令牌（不含密钥），或某一团队、某一客服的令牌。",
+    },
+    "store.help.feeds_rotate": {
+        "en": "Replace a feed token: the old address stops working, a new one is shown once.",
+        "zh": "更换订阅令牌：旧地址失效，新地址仅显示一次。",
+    },
+    "store.help.feeds_revoke": {
+        "en": "Revoke a feed token: its address answers 404 from now on.",
+        "zh": "吊销订阅令牌：此后其地址返回 404。",
+    },
+    "store.help.feeds_agent": {
+        "en": "The agent whose duties the feed shows; leave out for the team's feed.",
+        "zh": "订阅显示其班次的客服；不填则为整个团队的订阅。",
+    },
+    "store.help.feeds_base_url": {
+        "en": "Where the API is served, to print full addresses (e.g. https://roster.example.com).",
+        "zh": "API 的服务地址，用于显示完整的订阅地址（如 https://roster.example.com）。",
+    },
+    "store.feeds.created": {
+        "en": "Created feed token {id} for {feed}. Its secret and addresses:",
+        "zh": "已为{feed}生成第 {id} 号订阅令牌。密钥及地址：",
+    },
+    "store.feeds.rotated": {
+        "en": "Feed token {old} is revoked; token {id} replaces it for {feed}. Its secret and addresses:",
+        "zh": "第 {old} 号订阅令牌已吊销，由第 {id} 号令牌接替（{feed}）。密钥及地址：",
+    },
+    "store.feeds.shown_once": {
+        "en": "Copy it now: it is not stored and cannot be shown again. Subscribe to the webcal:// address in a calendar app; the address alone gives read access to the feed.",
+        "zh": "请立即复制：密钥不会被保存，也无法再次显示。在日历应用中订阅 webcal:// 地址；任何拿到该地址的人都能读取此订阅。",
+    },
+    "store.feeds.revoked": {
+        "en": "Feed token {id} ({feed}) is revoked.",
+        "zh": "第 {id} 号订阅令牌（{feed}）已吊销。",
+    },
+    "store.feeds.of_agent": {
+        "en": "agent {agent} of team {team}",
+        "zh": "团队 {team} 的客服 {agent}",
+    },
+    "store.feeds.of_team": {"en": "the whole team {team}", "zh": "整个团队 {team}"},
+    "store.feeds.none": {"en": "No feed tokens.", "zh": "没有订阅令牌。"},
+    "store.feeds.title": {"en": "Calendar feed tokens", "zh": "日历订阅令牌"},
+    "store.feeds.team_feed": {"en": "(team)", "zh": "（团队）"},
+    "store.feeds.column.id": {"en": "#", "zh": "编号"},
+    "store.feeds.column.team": {"en": "Team", "zh": "团队"},
+    "store.feeds.column.agent": {"en": "Agent", "zh": "客服"},
+    "store.feeds.column.prefix": {"en": "Starts with", "zh": "开头"},
+    "store.feeds.column.created": {"en": "Created", "zh": "创建时间"},
+    "store.feeds.column.state": {"en": "State", "zh": "状态"},
+    "store.feeds.column.rotated_from": {"en": "Replaces", "zh": "接替"},
     "store.help.serve": {
         "en": "Serve the HTTP API (/api/v1, OpenAPI at /docs) on the configured store.",
         "zh": "在当前数据库上提供 HTTP API（/api/v1，OpenAPI 文档见 /docs）。",

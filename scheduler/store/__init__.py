@@ -1,5 +1,5 @@
 """Persistence: teams, instances, solve results, roster versions, swap requests, audit trail,
-users with their API tokens, and the stored responses of idempotent requests.
+users with their API tokens, calendar feed tokens, and the stored responses of idempotent requests.
 
 SQLAlchemy 2 over a SQLite file by default or PostgreSQL (``ROSTER_DATABASE_URL``),
 the schema made by the Alembic migrations in ``migrations/``. :func:`open_store`
@@ -15,6 +15,7 @@ from scheduler.store.records import (
     AttachmentInfo,
     AuditEntry,
     AuditVerification,
+    FeedTokenRecord,
     IdempotentResponse,
     InstanceRecord,
     ResultRecord,
@@ -36,6 +37,7 @@ __all__ = [
     "AuditEntry",
     "AuditVerification",
     "Conflict",
+    "FeedTokenRecord",
     "IdempotentResponse",
     "InstanceRecord",
     "NotFound",

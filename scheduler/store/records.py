@@ -199,6 +199,23 @@ class TokenRecord:
 
 
 @dataclass(frozen=True)
+class FeedTokenRecord:
+    """A calendar feed token without its secret: whose feed it opens, and its state."""
+
+    id: int
+    team: str  # team slug
+    agent: str | None  # agent code; None for the team's feed
+    prefix: str  # the first characters of the secret, to tell tokens apart
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+    rotated_from: int | None  # the token this one replaced by rotation
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+@dataclass(frozen=True)
 class IdempotentResponse:
     """The response stored for a request with an ``Idempotency-Key``, replayed on a retry."""
 

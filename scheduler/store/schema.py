@@ -10,7 +10,8 @@ parent. ``parent_id`` is unique, and a partial unique index allows only one
 root per team, so the history of a team is a single line and two writers that
 start from the same version cannot both succeed.
 
-API tokens are kept as the SHA-256 of their secret, never the secret itself.
+API tokens and calendar feed tokens are kept as the SHA-256 of their secret,
+never the secret itself.
 """
 
 from __future__ import annotations
@@ -285,6 +286,26 @@ class ApiTokenRow(Base):
     created_at: Mapped[dt.datetime]
     revoked_at: Mapped[dt.datetime | None]
     last_used_at: Mapped[dt.datetime | None]
+
+
+class FeedTokenRow(Base):
+    """The secret in the address of a calendar feed: an agent's duties, or the whole
+    team's when ``agent_id`` is NULL. It grants reading that feed and nothing else.
+
+    Only the SHA-256 of the secret is kept. A rotated token is revoked and names
+    the token that replaced it through the new one's ``rotated_from``.
+    """
+
+    __tablename__ = "feed_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("team.id"), index=True)
+    agent_id: Mapped[int | None] = mapped_column(ForeignKey("agent.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[dt.datetime]
+    revoked_at: Mapped[dt.datetime | None]
+    rotated_from: Mapped[int | None] = mapped_column(ForeignKey("feed_token.id"))
 
 
 class IdempotencyRow(Base):

@@ -1,5 +1,5 @@
 """The store: teams, instances, results, roster versions, swap requests, the audit trail,
-and the users of the API with their tokens and idempotent responses.
+the users of the API with their tokens and idempotent responses, and calendar feed tokens.
 
 :class:`Transaction` holds the operations; each runs inside the transaction it
 belongs to. :class:`Store` offers the same operations, each in a transaction
@@ -60,6 +60,7 @@ from scheduler.store.records import (
     AttachmentInfo,
     AuditEntry,
     AuditVerification,
+    FeedTokenRecord,
     IdempotentResponse,
     InstanceRecord,
     ResultRecord,
@@ -78,6 +79,7 @@ from scheduler.store.schema import (
     AttachmentRow,
     AuditRow,
     DutyRow,
+    FeedTokenRow,
     IdempotencyRow,
     InstanceRow,
     SolveResultRow,
@@ -509,6 +511,15 @@ class Transaction:
             select(VersionRow).where(VersionRow.team_id == team_row.id).order_by(VersionRow.number)
         ).all()
         return tuple(self._version_info(row, team) for row in rows)
+
+    def version_chain(self, team: str) -> tuple[VersionRecord, ...]:
+        """Every version of the team with its duties, oldest first: the history up to the
+        current version (what a calendar feed needs to tell how often a duty moved)."""
+        team_row = self._team_row(team)
+        rows = self._session.scalars(
+            select(VersionRow).where(VersionRow.team_id == team_row.id).order_by(VersionRow.number)
+        ).all()
+        return tuple(self._version_record(row, team) for row in rows)
 
     # -- swap requests --------------------------------------------------------
 
@@ -1049,6 +1060,110 @@ class Transaction:
         )
         return deleted.rowcount
 
+    # -- calendar feed tokens ------------------------------------------------------
+
+    def create_feed_token(self, team: str, agent: str | None = None) -> tuple[str, FeedTokenRecord]:
+        """A new token for the calendar feed of ``agent`` (of ``team``), or of the whole
+        team without one: its secret, returned here only, and its record."""
+        team_row = self._team_row(team, lock=True)
+        agent_id = None if agent is None else self._agent_id(team_row, agent)
+        return self._insert_feed_token(team_row.id, agent_id, rotated_from=None)
+
+    def _insert_feed_token(
+        self, team_id: int, agent_id: int | None, *, rotated_from: int | None
+    ) -> tuple[str, FeedTokenRecord]:
+        secret = new_secret("feed")
+        row = FeedTokenRow(
+            team_id=team_id,
+            agent_id=agent_id,
+            token_hash=hash_secret(secret),
+            prefix=display_prefix(secret),
+            created_at=self._clock(),
+            revoked_at=None,
+            rotated_from=rotated_from,
+        )
+        self._session.add(row)
+        self._session.flush()
+        return secret, self.feed_token(row.id)
+
+    def _feed_token_query(self) -> Select[FeedTokenRow, str, str | None]:
+        return (
+            select(FeedTokenRow, TeamRow.slug, AgentRow.code)
+            .join(TeamRow, TeamRow.id == FeedTokenRow.team_id)
+            .outerjoin(AgentRow, AgentRow.id == FeedTokenRow.agent_id)
+        )
+
+    def feed_token(self, token_id: int) -> FeedTokenRecord:
+        found = self._session.execute(
+            self._feed_token_query().where(FeedTokenRow.id == token_id)
+        ).first()
+        if found is None:
+            raise NotFound("store.not_found.feed_token", id=token_id)
+        return _feed_token_record(*found)
+
+    def feed_tokens(
+        self, team: str | None = None, agent: str | None = None
+    ) -> tuple[FeedTokenRecord, ...]:
+        """Feed tokens, revoked ones included, in the order they were made: every one, a
+        team's, or (with ``team`` and ``agent``) those of one agent's feed."""
+        query = self._feed_token_query().order_by(FeedTokenRow.id)
+        if agent is not None and team is None:
+            raise ValueError("an agent is named within a team: give team as well")
+        if team is not None:
+            team_row = self._team_row(team)
+            query = query.where(FeedTokenRow.team_id == team_row.id)
+            if agent is not None:
+                query = query.where(FeedTokenRow.agent_id == self._agent_id(team_row, agent))
+        return tuple(_feed_token_record(*found) for found in self._session.execute(query))
+
+    def rotate_feed_token(self, token_id: int) -> tuple[str, FeedTokenRecord]:
+        """Revoke the token and make a new one for the same feed: the new secret and record.
+
+        A token already revoked (or rotated by someone else meanwhile) is not
+        rotated again: :class:`Conflict`, so one rotation yields one new secret.
+        """
+        old = self.feed_token(token_id)  # NotFound first
+        team_row = self._team_row(old.team, lock=True)
+        revoked = cast(
+            "CursorResult[Any]",
+            self._session.execute(
+                update(FeedTokenRow)
+                .where(FeedTokenRow.id == token_id, FeedTokenRow.revoked_at.is_(None))
+                .values(revoked_at=self._clock())
+                .execution_options(synchronize_session="fetch")
+            ),
+        )
+        if revoked.rowcount != 1:
+            raise Conflict("store.conflict.feed_token_revoked", id=token_id)
+        agent_id = None if old.agent is None else self._agent_id(team_row, old.agent)
+        return self._insert_feed_token(team_row.id, agent_id, rotated_from=token_id)
+
+    def revoke_feed_token(self, token_id: int) -> FeedTokenRecord:
+        """Revoke a feed token for good: its address answers 404 from now on. Revoking it
+        again changes nothing (it keeps its first date)."""
+        self._require_write()
+        self.feed_token(token_id)  # NotFound first
+        self._session.execute(
+            update(FeedTokenRow)
+            .where(FeedTokenRow.id == token_id, FeedTokenRow.revoked_at.is_(None))
+            .values(revoked_at=self._clock())
+            .execution_options(synchronize_session="fetch")
+        )
+        return self.feed_token(token_id)
+
+    def feed_for_token(self, secret: str) -> FeedTokenRecord | None:
+        """The feed token ``secret`` belongs to; ``None`` when unknown or revoked.
+
+        Looked up by the secret's hash, like an API token; the two kinds live in
+        different tables, so neither ever opens what the other does.
+        """
+        found = self._session.execute(
+            self._feed_token_query().where(
+                FeedTokenRow.token_hash == hash_secret(secret), FeedTokenRow.revoked_at.is_(None)
+            )
+        ).first()
+        return None if found is None else _feed_token_record(*found)
+
     # -- helpers ----------------------------------------------------------------
 
     def _pairs(self, query: Select[int, _V]) -> dict[int, _V]:
@@ -1087,6 +1202,18 @@ def _token_record(row: ApiTokenRow, user: str) -> TokenRecord:
         created_at=row.created_at,
         revoked_at=row.revoked_at,
         last_used_at=row.last_used_at,
+    )
+
+
+def _feed_token_record(row: FeedTokenRow, team: str, agent: str | None) -> FeedTokenRecord:
+    return FeedTokenRecord(
+        id=row.id,
+        team=team,
+        agent=agent,
+        prefix=row.prefix,
+        created_at=row.created_at,
+        revoked_at=row.revoked_at,
+        rotated_from=row.rotated_from,
     )
 
 
@@ -1300,6 +1427,10 @@ class Store:
         with self.reading() as tx:
             return tx.versions(team)
 
+    def version_chain(self, team: str) -> tuple[VersionRecord, ...]:
+        with self.reading() as tx:
+            return tx.version_chain(team)
+
     # -- swaps
     def create_swap(
         self,
@@ -1476,3 +1607,30 @@ class Store:
     def purge_idempotent_responses(self, before: dt.datetime) -> int:
         with self.transaction() as tx:
             return tx.purge_idempotent_responses(before)
+
+    # -- calendar feed tokens
+    def create_feed_token(self, team: str, agent: str | None = None) -> tuple[str, FeedTokenRecord]:
+        with self.transaction(team) as tx:
+            return tx.create_feed_token(team, agent)
+
+    def feed_token(self, token_id: int) -> FeedTokenRecord:
+        with self.reading() as tx:
+            return tx.feed_token(token_id)
+
+    def feed_tokens(
+        self, team: str | None = None, agent: str | None = None
+    ) -> tuple[FeedTokenRecord, ...]:
+        with self.reading() as tx:
+            return tx.feed_tokens(team, agent)
+
+    def rotate_feed_token(self, token_id: int) -> tuple[str, FeedTokenRecord]:
+        with self.transaction() as tx:
+            return tx.rotate_feed_token(token_id)
+
+    def revoke_feed_token(self, token_id: int) -> FeedTokenRecord:
+        with self.transaction() as tx:
+            return tx.revoke_feed_token(token_id)
+
+    def feed_for_token(self, secret: str) -> FeedTokenRecord | None:
+        with self.reading() as tx:
+            return tx.feed_for_token(secret)

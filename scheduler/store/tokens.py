@@ -1,4 +1,4 @@
-"""API token secrets: how they are made and how the store recognises them.
+"""Secrets of API tokens and of calendar feeds: how they are made and how the store recognises them.
 
 A secret is shown to its owner once, when it is made; the store keeps only its
 SHA-256 and its first characters (to tell tokens apart in a listing). A request
@@ -11,14 +11,16 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-PREFIXES = {"api": "rst_"}
-"""The start of a secret by kind, so a leaked one is recognisable (e.g. by secret scanners)."""
+PREFIXES = {"api": "rst_", "feed": "rsf_"}
+"""The start of a secret by kind, so a leaked one is recognisable (e.g. by secret scanners)
+and a feed secret is never mistaken for an API token: they are looked up in different tables."""
 SECRET_BYTES = 32  # 256 random bits
 DISPLAY_PREFIX = 8  # characters of the secret kept for display
 
 
 def new_secret(kind: str = "api") -> str:
-    """A fresh secret: ``rst_`` and 32 random bytes, URL-safe base64 (43 characters)."""
+    """A fresh secret of ``kind``: its prefix (``rst_``, ``rsf_``) and 32 random bytes,
+    URL-safe base64 (43 characters)."""
     try:
         prefix = PREFIXES[kind]
     except KeyError:

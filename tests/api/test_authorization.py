@@ -13,6 +13,10 @@ solve job. The callers:
 - ``foreign_agent``, ``foreign_supervisor``: users bound to another team,
   who get 403 on everything of this one.
 
+The calendar feed (``/feeds/{token}.ics``) is the one public operation: the
+secret in its address is the credential and any bearer token is ignored, so
+its row names ``none`` and ``wrong`` too (see :func:`_feed`).
+
 An expected status is exact: a 2xx where the caller may act, 403 where they
 may not, and the business answer (404, 409, 422) where the request reaches
 the rules. Never a 5xx, and every error is a problem document.
@@ -240,6 +244,22 @@ def _day(world: World) -> str:
     return str(world.roster["duties"][0]["date"])
 
 
+def _feed(world: World) -> httpx.Response:
+    """a1's feed, fetched with the caller's bearer header, which the route ignores: a live
+    feed token gives 200 to everyone; the ``wrong`` caller presents a revoked one, 404."""
+    store: Store = world.client.app.state.store  # type: ignore[attr-defined]
+    secret, token = store.create_feed_token(TEAM, "a1")
+    if world.headers == {"Authorization": "Bearer rst_not-a-token"}:
+        store.revoke_feed_token(token.id)
+    method = "HEAD" if world.head else "GET"
+    return world.client.request(method, f"/feeds/{secret}.ics", headers=world.headers)
+
+
+def _feed_token(world: World, agent: str = "a1") -> int:
+    store: Store = world.client.app.state.store  # type: ignore[attr-defined]
+    return store.create_feed_token(TEAM, agent)[1].id
+
+
 def _swap_action(action: str, swap: str = "swap", **kwargs: Any) -> Row:
     """A POST on a swap, conditional on its current ETag."""
 
@@ -278,6 +298,19 @@ READS: dict[str, Row] = {
     "explainRoster": Row(
         lambda w: w.request("GET", f"/teams/{TEAM}/rosters/current/explanation"), team_reads()
     ),
+    # Public: the token in the address decides, never the bearer header.
+    "getFeed": Row(
+        _feed,
+        {"none": 200, "wrong": 404}
+        | team_reads()
+        | {"foreign_agent": 200, "foreign_supervisor": 200},
+    ),
+    "getMe": Row(
+        lambda w: w.request("GET", "/me"),
+        team_reads() | {"foreign_agent": 200, "foreign_supervisor": 200},
+    ),
+    # An agent lists only their own feed tokens; a supervisor all of the team's.
+    "listFeedTokens": Row(lambda w: w.request("GET", f"/teams/{TEAM}/feed-tokens"), team_reads()),
     # An instance's explanation runs several solves: supervisors only.
     "explainInstance": Row(
         lambda w: w.request("GET", f"/instances/{w.roster['instance_id']}/explanation"),
@@ -328,6 +361,19 @@ WRITES: dict[str, Row] = {
             f"/solve-jobs/{w.finished_job if w.headers == w.as_('lead') else w.job}/publish",
         ),
         supervisors_only(201),
+    ),
+    # Every caller asks for a1's feed: a1 and the supervisor may, nobody else.
+    "createFeedToken": Row(
+        lambda w: w.request("POST", f"/teams/{TEAM}/feed-tokens", json={"agent": "a1"}),
+        agent_acts() | {"owner": 201, "supervisor": 201},
+    ),
+    "rotateFeedToken": Row(
+        lambda w: w.request("POST", f"/feed-tokens/{_feed_token(w)}/rotate"),
+        agent_acts() | {"owner": 201, "supervisor": 201},
+    ),
+    "revokeFeedToken": Row(
+        lambda w: w.request("DELETE", f"/feed-tokens/{_feed_token(w)}"),
+        agent_acts() | {"supervisor": 200},
     ),
 }
 
@@ -385,6 +431,8 @@ def test_every_operation_has_a_row_for_every_caller(client: TestClient) -> None:
     assert _operation_ids(client) == set(ROWS), "add a row for each new operation"
     for operation, row in ROWS.items():
         assert set(row.expect) | {"none", "wrong"} == set(CALLERS), operation
+    public = {operation for operation, row in ROWS.items() if "none" in row.expect}
+    assert public == {"getFeed", "headFeed"}, "only the feed is open without a bearer token"
 
 
 @pytest.mark.parametrize(
@@ -392,7 +440,7 @@ def test_every_operation_has_a_row_for_every_caller(client: TestClient) -> None:
 )
 def test_access(world: World, operation: str, caller: str) -> None:
     row = ROWS[operation]
-    expected = 401 if caller in ("none", "wrong") else row.expect[caller]
+    expected = row.expect.get(caller, 401)  # only a public row names "none" and "wrong"
     world.headers, world.head = _headers(world, row, caller), row.head
     response = row.call(world)
     assert response.status_code == expected, f"{operation} as {caller}: {response.text}"

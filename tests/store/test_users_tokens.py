@@ -314,7 +314,7 @@ def test_upgrade_from_0001_keeps_the_data(empty_url: str) -> None:
                 text("INSERT INTO agent (team_id, code, name) VALUES (:team, 'a1', 'Ann')"),
                 {"team": team_id},
             )
-        upgrade(engine)
+        upgrade(engine, "0002")
         with engine.connect() as connection:
             assert (
                 connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
