@@ -14,14 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 
 import httpx
 
@@ -29,13 +24,13 @@ from scheduler.instance import parse_instance_text
 from scheduler.service import RosterService
 from scheduler.solve import solve
 from scheduler.store import Role, open_store
+from tests.loopback import LoopbackServer
 
 ROOT = Path(__file__).parents[2]
 INSTANCE_PATH = ROOT / "instances" / "four-agents.yaml"
 TEAM = "four-agents"
 AGENTS = ("a1", "a2", "a3", "a4")
 HORIZON_LINE = "start: 2026-11-30"
-START_TIMEOUT = 30.0
 
 
 def future_monday(today: dt.date | None = None) -> dt.date:
@@ -69,112 +64,37 @@ def prepare_store(database_url: str) -> dict[str, str]:
     return tokens
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 def roster_command() -> list[str]:
     """The ``roster`` script next to this interpreter, else ``python -m cli``."""
     script = Path(sys.executable).with_name("roster")
     return [str(script)] if script.exists() else [sys.executable, "-m", "cli"]
 
 
-class Server:
+class Server(LoopbackServer):
     """``roster serve`` in a subprocess of its own session, on ``home`` and ``database_url``."""
 
+    label = "roster serve"
+    ready_path = "/openapi.json"
+
     def __init__(self, home: Path, database_url: str | None = None) -> None:
-        self.home = home
+        super().__init__(home, "server.log")
         self.database_url = database_url
-        self.log_path = home / "server.log"
-        self.process: subprocess.Popen[bytes] | None = None
-        self.port = 0
 
-    @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def command(self) -> list[str]:
+        return [*roster_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port)]
 
-    def _environment(self) -> Mapping[str, str]:
+    def environment(self) -> Mapping[str, str]:
         env = {k: v for k, v in os.environ.items() if k != "ROSTER_DATABASE_URL"}
         env["ROSTER_HOME"] = str(self.home)
         if self.database_url:
             env["ROSTER_DATABASE_URL"] = self.database_url
         return env
 
-    def start(self, timeout: float = START_TIMEOUT) -> Server:
-        """Start on a fresh free port and wait for ``/openapi.json``; retried once if the port was taken."""
-        for attempt in range(2):
-            self.port = free_port()
-            with self.log_path.open("ab") as log:
-                log.write(f"--- start on port {self.port} (attempt {attempt + 1})\n".encode())
-                self.process = subprocess.Popen(
-                    [*roster_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                    cwd=ROOT, env=self._environment(), stdout=log, stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )  # fmt: skip
-            if self._wait_ready(timeout):
-                return self
-            self.stop()
-            if "address already in use" not in self.log_tail().lower():
-                break
-        raise AssertionError(
-            f"roster serve did not answer within {timeout:.0f} s\n{self.log_tail()}"
-        )
+    def working_directory(self) -> Path:
+        return ROOT
 
-    def _wait_ready(self, timeout: float) -> bool:
-        assert self.process is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                return False
-            try:
-                if httpx.get(f"{self.base_url}/openapi.json", timeout=2).status_code == 200:
-                    return True
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-        return False
-
-    def kill(self) -> None:
-        """SIGKILL the server process alone, as a crash would, and reap it."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """SIGTERM the server's process group (it and any solve workers), SIGKILL after ``timeout``."""
-        process, self.process = self.process, None
-        if process is None or process.poll() is not None:
-            return
-        for sig, wait in ((signal.SIGTERM, timeout), (signal.SIGKILL, 10.0)):
-            try:
-                os.killpg(process.pid, sig)
-            except ProcessLookupError:
-                return
-            try:
-                process.wait(timeout=wait)
-                return
-            except subprocess.TimeoutExpired:
-                continue
-
-    def log_tail(self, lines: int = 30) -> str:
-        if not self.log_path.exists():
-            return "(no server log)"
-        text = self.log_path.read_text(encoding="utf-8", errors="replace")
-        return "\n".join(text.splitlines()[-lines:])
-
-    def __enter__(self) -> Server:
-        return self.start()
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.stop()
+    def is_ready(self, response: httpx.Response) -> bool:
+        return response.status_code == 200
 
 
 def auth(tokens: Mapping[str, str], who: str) -> dict[str, str]:
