@@ -20,18 +20,16 @@ import multiprocessing
 import os
 import platform
 import tempfile
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import httpx
 
+from benchmarks.loadgen import hammer
 from tests.api.server import TEAM, Server, find_swap, prepare_store
 
 RESULTS = Path(__file__).parent / "results"
-MAX_REQUESTS_PER_THREAD = 200_000  # a bound besides the time
 
 
 @dataclass(frozen=True)
@@ -56,66 +54,25 @@ class Measured:
     max_ms: float
 
 
-def percentile(ordered: list[float], fraction: float) -> float:
-    """Nearest-rank percentile of sorted values."""
-    if not ordered:
-        return float("nan")
-    rank = max(1, round(fraction * len(ordered) + 0.5))
-    return ordered[min(rank, len(ordered)) - 1]
-
-
 def run_phase(
     base_url: str, token: str, endpoint: Endpoint, seconds: float, concurrency: int
 ) -> Measured:
     """In the generator process: hit one endpoint from ``concurrency`` threads for ``seconds``."""
-    latencies: list[list[float]] = [[] for _ in range(concurrency)]
-    errors: dict[str, int] = {}
-    lock = threading.Lock()
-    start_together = threading.Barrier(concurrency + 1, timeout=30)
-    deadline = [0.0]
-
-    def worker(index: int) -> None:
-        headers = {"Authorization": f"Bearer {token}"}
-        with httpx.Client(base_url=base_url, timeout=30, headers=headers) as client:
-            client.get("/openapi.json")  # open the connection outside the measurement
-            start_together.wait()
-            mine = latencies[index]
-            for _ in range(MAX_REQUESTS_PER_THREAD):
-                sent = time.perf_counter()
-                if sent >= deadline[0]:
-                    return
-                try:
-                    response = client.request(endpoint.method, endpoint.path, data=endpoint.form)
-                    status = str(response.status_code)
-                except httpx.HTTPError as error:
-                    status = type(error).__name__
-                if status.startswith("2"):
-                    mine.append(time.perf_counter() - sent)
-                else:
-                    with lock:
-                        errors[status] = errors.get(status, 0) + 1
-
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    deadline[0] = time.perf_counter() + seconds
-    started = time.perf_counter()
-    start_together.wait()
-    for thread in threads:
-        thread.join(timeout=seconds + 60)
-    elapsed = time.perf_counter() - started
-    ordered = sorted(t for per_thread in latencies for t in per_thread)
-    ms = 1000.0
+    headers = {"Authorization": f"Bearer {token}"}
+    timing = hammer(
+        lambda: httpx.Client(base_url=base_url, timeout=30, headers=headers),
+        lambda client: client.request(endpoint.method, endpoint.path, data=endpoint.form),
+        lambda status: 200 <= status < 300,
+        warm_up=lambda client: client.get("/openapi.json"),
+        seconds=seconds,
+        concurrency=concurrency,
+    )
     return Measured(
         endpoint=endpoint.name,
-        requests=len(ordered) + sum(errors.values()),
-        errors=errors,
-        seconds=round(elapsed, 3),
-        throughput=round(len(ordered) / elapsed, 1),
-        p50_ms=round(percentile(ordered, 0.50) * ms, 2),
-        p99_ms=round(percentile(ordered, 0.99) * ms, 2),
-        mean_ms=round(sum(ordered) / max(len(ordered), 1) * ms, 2),
-        max_ms=round((ordered[-1] if ordered else float("nan")) * ms, 2),
+        requests=timing.requests,
+        errors=timing.errors,
+        seconds=timing.seconds,
+        **timing.summary(),
     )
 
 

@@ -27,8 +27,6 @@ import multiprocessing
 import os
 import platform
 import tempfile
-import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from importlib.metadata import version
@@ -37,13 +35,12 @@ from pathlib import Path
 import httpx
 from icalendar import Calendar
 
-from benchmarks.api_load import percentile
+from benchmarks.loadgen import hammer
 from scheduler.store import open_store
 from tests.api.server import TEAM, Server, prepare_store
 from tests.radicale_server import USER, Radicale
 
 RESULTS = Path(__file__).parent / "results"
-MAX_REQUESTS_PER_THREAD = 200_000  # a bound besides the time
 AGENT = "a1"
 
 
@@ -72,57 +69,27 @@ class Measured:
 
 def run_phase(target: Target, seconds: float, concurrency: int) -> Measured:
     """In the generator process: GET ``target`` from ``concurrency`` threads for ``seconds``."""
-    latencies: list[list[float]] = [[] for _ in range(concurrency)]
-    errors: dict[str, int] = {}
     sizes: list[int] = []
-    lock = threading.Lock()
-    start_together = threading.Barrier(concurrency + 1, timeout=30)
-    deadline = [0.0]
 
-    def worker(index: int) -> None:
-        with httpx.Client(timeout=30, headers=target.headers) as client:
-            warm = client.get(target.url)  # open the connection outside the measurement
-            with lock:
-                sizes.append(len(warm.content))
-            start_together.wait()
-            mine = latencies[index]
-            for _ in range(MAX_REQUESTS_PER_THREAD):
-                sent = time.perf_counter()
-                if sent >= deadline[0]:
-                    return
-                try:
-                    status = str(client.get(target.url).status_code)
-                except httpx.HTTPError as error:
-                    status = type(error).__name__
-                if status == str(target.expect):
-                    mine.append(time.perf_counter() - sent)
-                else:
-                    with lock:
-                        errors[status] = errors.get(status, 0) + 1
+    def warm_up(client: httpx.Client) -> None:
+        sizes.append(len(client.get(target.url).content))
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(concurrency)]
-    for thread in threads:
-        thread.start()
-    deadline[0] = time.perf_counter() + seconds
-    started = time.perf_counter()
-    start_together.wait()
-    for thread in threads:
-        thread.join(timeout=seconds + 60)
-    elapsed = time.perf_counter() - started
-    ordered = sorted(t for per_thread in latencies for t in per_thread)
-    ms = 1000.0
+    timing = hammer(
+        lambda: httpx.Client(timeout=30, headers=target.headers),
+        lambda client: client.get(target.url),
+        lambda status: status == target.expect,
+        warm_up=warm_up,
+        seconds=seconds,
+        concurrency=concurrency,
+    )
     return Measured(
         target=target.name,
         expect=target.expect,
-        requests=len(ordered) + sum(errors.values()),
-        errors=errors,
+        requests=timing.requests,
+        errors=timing.errors,
         body_bytes=max(sizes, default=0),
-        seconds=round(elapsed, 3),
-        throughput=round(len(ordered) / elapsed, 1),
-        p50_ms=round(percentile(ordered, 0.50) * ms, 2),
-        p99_ms=round(percentile(ordered, 0.99) * ms, 2),
-        mean_ms=round(sum(ordered) / max(len(ordered), 1) * ms, 2),
-        max_ms=round((ordered[-1] if ordered else float("nan")) * ms, 2),
+        seconds=timing.seconds,
+        **timing.summary(),
     )
 
 
