@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from scheduler.instance.models import Instance, ShiftType
+from scheduler.instance.clock import MINUTES_PER_DAY, format_clock
+from scheduler.instance.models import Instance, IntervalCoverage, ShiftType
 from scheduler.instance.rules import HardOrSoft, ShiftRequest, Want
 from scheduler.timeline import Duty, duty_on, elapsed_minutes
 
@@ -38,6 +39,32 @@ class Requirement:
     preferred: int | None = None
     under_weight: int = 0
     over_weight: int = 0
+
+
+@dataclass(frozen=True)
+class IntervalRequirement:
+    """Head count in one interval of one day, and the duties that count for it.
+
+    ``start`` and ``end`` are wall-clock minutes after that day's midnight.
+    ``covering`` lists the duties, as (start day, shift), whose wall-clock span
+    contains the WHOLE interval: a duty that overlaps only part of it does not
+    count. An overnight duty that started the day before counts with its
+    previous day (day ``n-1`` for day 0 of a cyclic horizon; nothing before
+    day 0 otherwise).
+    """
+
+    day: int
+    start: int
+    end: int
+    covering: tuple[tuple[int, int], ...]
+    min: int = 0
+    preferred: int | None = None
+    under_weight: int = 0
+    over_weight: int = 0
+
+    @property
+    def label(self) -> str:
+        return f"{format_clock(self.start)}-{format_clock(self.end)}"
 
 
 @dataclass(frozen=True)
@@ -100,6 +127,7 @@ class Problem:
     agent_rules: tuple[AgentRules, ...]
     requests: tuple[Request, ...]
     on_call_shifts: frozenset[int] = field(default_factory=frozenset)
+    interval_requirements: tuple[IntervalRequirement, ...] = ()
 
     @property
     def num_days(self) -> int:
@@ -181,6 +209,7 @@ def compile_problem(instance: Instance) -> Problem:
             for request in instance.rules.requests
         ),
         on_call_shifts=frozenset(i for i, shift in enumerate(shift_types) if shift.on_call),
+        interval_requirements=_interval_requirements(instance, dates),
     )
 
 
@@ -211,6 +240,59 @@ def _requirements(
             if found is not None:
                 requirements[d, shift] = found
     return requirements
+
+
+def _interval_requirements(
+    instance: Instance, dates: tuple[dt.date, ...]
+) -> tuple[IntervalRequirement, ...]:
+    """Every interval with a head count, in day and time order.
+
+    Entries that name a date replace all weekday entries on that date. Duties
+    are compared in wall-clock minutes of the day (a DST change does not move
+    which intervals a shift spans).
+    """
+    by_date: dict[dt.date, list[IntervalCoverage]] = {}
+    by_weekday: dict[int, list[IntervalCoverage]] = {}
+    for entry in instance.interval_coverage:
+        if entry.dates:
+            for day in entry.dates:
+                by_date.setdefault(day, []).append(entry)
+        else:
+            for weekday in entry.weekdays:
+                by_weekday.setdefault(weekday.number, []).append(entry)
+    shift_types = instance.shift_types
+    num_days = len(dates)
+    requirements = []
+    for d, date in enumerate(dates):
+        entries = by_date.get(date) or by_weekday.get(date.weekday(), [])
+        previous = d - 1 if d > 0 else (num_days - 1 if instance.horizon.cyclic else None)
+        for entry in entries:
+            for start, end in entry.intervals:
+                covering = [
+                    (d, s)
+                    for s, shift in enumerate(shift_types)
+                    if shift.start <= start and end <= shift.end_after_start
+                ]
+                if previous is not None:
+                    covering += [
+                        (previous, s)
+                        for s, shift in enumerate(shift_types)
+                        if shift.start <= start + MINUTES_PER_DAY
+                        and end + MINUTES_PER_DAY <= shift.end_after_start
+                    ]
+                requirements.append(
+                    IntervalRequirement(
+                        day=d,
+                        start=start,
+                        end=end,
+                        covering=tuple(covering),
+                        min=entry.min,
+                        preferred=entry.preferred,
+                        under_weight=entry.under_weight,
+                        over_weight=entry.over_weight,
+                    )
+                )
+    return tuple(sorted(requirements, key=lambda r: (r.day, r.start)))
 
 
 def _rest_conflicts(

@@ -63,6 +63,8 @@ class Penalty:
 PENALTY_RULES: tuple[str, ...] = (
     "coverage.under",
     "coverage.over",
+    "interval_coverage.under",
+    "interval_coverage.over",
     "min_rest",
     "forbidden_succession",
     "days_off_per_week.min",
@@ -92,6 +94,7 @@ HARD_ONLY_RULES: tuple[str, ...] = (
     "fixed_assignment",
     "coverage.min",
     "coverage.max",
+    "interval_coverage.min",
 )
 """Rule keys that are always hard: the checker reports them only as violations."""
 

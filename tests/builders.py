@@ -27,6 +27,7 @@ def build_instance(
     *,
     agents: Sequence[str | dict[str, Any]] = ("a1", "a2"),
     coverage: Sequence[dict[str, Any]] = (),
+    interval_coverage: Sequence[dict[str, Any]] = (),
     shift_types: Sequence[dict[str, Any]] = SHIFT_TYPES,
     start: str = "2026-11-30",
     weeks: int = 1,
@@ -42,6 +43,7 @@ def build_instance(
             "shift_types": list(shift_types),
             "horizon": {"start": start, "weeks": weeks, "cyclic": cyclic},
             "coverage": list(coverage),
+            "interval_coverage": list(interval_coverage),
             "rules": rules or {},
         }
     )

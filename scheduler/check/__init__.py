@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from scheduler.check.coverage import check_coverage
+from scheduler.check.coverage import check_coverage, check_interval_coverage
 from scheduler.check.daily import check_daily
 from scheduler.check.fairness import check_fairness
 from scheduler.check.report import CheckReport, Findings, Violation
@@ -31,6 +31,7 @@ RuleFamily = Callable[[Roster], Findings]
 RULE_FAMILIES: tuple[tuple[str, RuleFamily], ...] = (
     ("daily", check_daily),
     ("coverage", check_coverage),
+    ("interval_coverage", check_interval_coverage),
     ("rest", check_rest),
     ("runs", check_runs),
     ("workload", check_workload),

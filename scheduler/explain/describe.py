@@ -2,7 +2,8 @@
 
 Coverage groups come one per shift type and weekday from the model; here they
 are merged into "at least 1 on C every day" so that a conflict over 21
-coverage groups reads as three lines. Numbers are the team's values from the
+coverage groups reads as three lines. Interval coverage groups (weekday,
+interval) merge the same way: "at least 2 agent(s) on Mondays 12:00-12:30". Numbers are the team's values from the
 instance; where only agents' own limits exist, the text says so.
 """
 
@@ -36,10 +37,14 @@ def describe_groups(
     """One item per group, coverage groups of one shift and head count merged."""
     items: list[ConflictItem] = []
     coverage: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    intervals: dict[tuple[str, int], list[str]] = defaultdict(list)
     for group in sorted(groups):
         if group.rule in ("coverage.min", "coverage.max"):
             shift, weekday = group.scope
             coverage[group.rule, shift, _head_count(problem, group)].append(weekday)
+        elif group.rule == "interval_coverage.min":
+            weekday, interval = group.scope
+            intervals[interval, _interval_min(problem, weekday, interval)].append(weekday)
         else:
             items.append(ConflictItem(group.rule, group.scope, _describe(group, problem, language)))
     for (rule, shift, count), weekdays in coverage.items():
@@ -49,7 +54,30 @@ def describe_groups(
         items.append(
             ConflictItem(rule, (shift, *ordered), text(f"explain.group.{rule}", language, **values))
         )
+    for (interval, count), weekdays in intervals.items():
+        ordered = [day.value for day in ALL_WEEKDAYS if day.value in weekdays]
+        values = {"min": count, "interval": interval, "days": _days(ordered, language)}
+        items.append(
+            ConflictItem(
+                "interval_coverage.min",
+                (*ordered, interval),
+                text("explain.group.interval_coverage.min", language, **values),
+            )
+        )
     return tuple(sorted(items, key=lambda item: (item.rule, item.scope)))
+
+
+def _interval_min(problem: Problem, weekday: str, interval: str) -> int:
+    """The largest hard minimum of ``interval`` on any ``weekday`` of the horizon."""
+    return max(
+        (
+            need.min
+            for need in problem.interval_requirements
+            if need.label == interval
+            and ALL_WEEKDAYS[problem.dates[need.day].weekday()].value == weekday
+        ),
+        default=0,
+    )
 
 
 def _head_count(problem: Problem, group: RuleGroup) -> int:

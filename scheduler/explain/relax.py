@@ -2,8 +2,9 @@
 
 For every rule group in the conflict we propose the smallest changes a
 supervisor would consider (one step looser, the rule made a preference, a
-shift pair allowed on one day, a coverage head count lowered on one weekday, a
-person's dates freed) and, for any conflict, one more agent like the first.
+shift pair allowed on one day, a coverage head count lowered on one weekday or
+on one interval of one weekday, a person's dates freed) and, for any
+conflict, one more agent like the first.
 Each change is applied to a copy of the instance, validated like a file, and
 solved; only a roster found counts as verified. Ranking: verified first, then
 by how small the change is (``size``: 1 loosen a number, 2 allow a pair or
@@ -21,7 +22,7 @@ from typing import Any
 from scheduler.explain.describe import describe_groups
 from scheduler.explain.staffing import with_extra_agents
 from scheduler.instance import InstanceError, parse_instance
-from scheduler.instance.clock import format_clock
+from scheduler.instance.clock import format_clock, parse_clock
 from scheduler.instance.models import Instance
 from scheduler.messages import text
 from scheduler.model.context import UNRELAXABLE_RULES, RuleGroup
@@ -287,6 +288,55 @@ def _coverage(
         return
 
 
+def _interval_coverage(
+    data: Data, group: RuleGroup, instance: Instance, language: str
+) -> Iterator[Candidate]:
+    """Lower the hard minimum by one on one interval of one weekday.
+
+    The weekday entry that sets the interval loses that weekday, and a copy for
+    that weekday alone is split around the interval, which gets ``min - 1``.
+    """
+    weekday, interval = group.scope
+    first, last = (parse_clock(part, allow_midnight_end=True) for part in interval.split("-"))
+    relaxed = copy.deepcopy(data)
+    entries = relaxed["interval_coverage"]
+    for index, entry in enumerate(entries):
+        start = parse_clock(entry["start"], allow_midnight_end=False)
+        end = parse_clock(entry["end"], allow_midnight_end=True)
+        if entry["dates"] or weekday not in entry["weekdays"] or not start <= first < end:
+            continue
+        old = entry["min"]
+        if old <= 0:
+            return
+        entry["weekdays"] = [day for day in entry["weekdays"] if day != weekday]
+        pieces = [(start, first, old), (first, last, old - 1), (last, end, old)]
+        singles = [
+            {
+                **copy.deepcopy(entry),
+                "weekdays": [weekday],
+                "start": format_clock(low),
+                "end": format_clock(high),
+                "min": value,
+            }
+            for low, high, value in pieces
+            if low < high
+        ]
+        entries[index + 1 : index + 1] = singles
+        if not entry["weekdays"]:
+            entries.pop(index)
+        yield _candidate(
+            relaxed,
+            f"interval_coverage[{weekday},{interval}].min: {old} -> {old - 1}",
+            5,
+            "explain.relax.interval_coverage.min",
+            interval=interval,
+            day=text(f"explain.weekday.{weekday}", language),
+            old=old,
+            new=old - 1,
+        )
+        return
+
+
 def _succession(
     data: Data, group: RuleGroup, instance: Instance, language: str
 ) -> Iterator[Candidate]:
@@ -470,6 +520,7 @@ _GENERATORS: dict[str, Generator] = {
     "same_day": _same_day,
     "coverage.min": _coverage,
     "coverage.max": _coverage,
+    "interval_coverage.min": _interval_coverage,
     "forbidden_succession": _succession,
     "min_rest": _min_rest,
     "unavailable": _unavailable,

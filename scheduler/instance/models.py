@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -192,6 +192,45 @@ class ServiceWindow(_Strict):
         return self
 
 
+class IntervalCoverage(_Strict):
+    """Head count wanted in every interval of a stretch of the day, whatever the shifts.
+
+    ``start``-``end`` is cut into intervals of ``interval_minutes``; an agent
+    counts for an interval when a duty of theirs covers all of it. ``min`` is
+    hard; ``preferred`` is soft: each agent short costs ``under_weight``, each
+    agent over costs ``over_weight``.
+    """
+
+    weekdays: list[Weekday] = Field(default_factory=lambda: list(ALL_WEEKDAYS))
+    dates: list[dt.date] = Field(
+        default_factory=list, description="If given, the entry applies to these dates only."
+    )
+    start: StartTime
+    end: EndTime = Field(description="Wall-clock end on the same day; 24:00 is midnight.")
+    interval_minutes: Literal[15, 30, 60] = 30
+    min: int = Field(0, ge=0)
+    preferred: int | None = Field(None, ge=0)
+    under_weight: int = Field(1, ge=0)
+    over_weight: int = Field(1, ge=0)
+
+    @model_validator(mode="after")
+    def _valid_stretch(self) -> IntervalCoverage:
+        if self.end <= self.start:
+            raise ValueError("end must be after start on the same day (use 24:00 for midnight)")
+        length = self.interval_minutes
+        if self.start % length or self.end % length:
+            raise ValueError(f"start and end must fall on a multiple of {length} minutes")
+        if self.dates and "weekdays" in self.model_fields_set:
+            raise ValueError("give weekdays or dates, not both (dates apply on any weekday)")
+        return self
+
+    @property
+    def intervals(self) -> list[tuple[int, int]]:
+        """(start, end) in minutes after midnight of every interval of the stretch."""
+        step = self.interval_minutes
+        return [(begin, begin + step) for begin in range(self.start, self.end, step)]
+
+
 class Instance(_Strict):
     name: str = ""
     description: str = ""
@@ -200,6 +239,7 @@ class Instance(_Strict):
     horizon: Horizon
     service_windows: list[ServiceWindow] = Field(default_factory=list)
     coverage: list[Coverage] = Field(default_factory=list)
+    interval_coverage: list[IntervalCoverage] = Field(default_factory=list)
     rules: Rules = Field(default_factory=Rules)
 
     def shift_type(self, shift_id: str) -> ShiftType:

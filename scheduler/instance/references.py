@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from scheduler.instance.clock import format_clock
 from scheduler.instance.errors import FieldProblem, PathPart
 from scheduler.instance.models import Instance
 
@@ -23,6 +24,7 @@ def find_reference_problems(instance: Instance) -> list[FieldProblem]:
         *_dates_in_horizon(instance),
         *_same_day_pairs(instance),
         *_duplicate_coverage(instance),
+        *_duplicate_interval_coverage(instance),
         *_duplicate_pins(instance),
     ]
 
@@ -105,6 +107,8 @@ def _dates_in_horizon(instance: Instance) -> Iterator[FieldProblem]:
         ]
     for i, coverage in enumerate(instance.coverage):
         dated += [(("coverage", i, "dates", j), d) for j, d in enumerate(coverage.dates)]
+    for i, entry in enumerate(instance.interval_coverage):
+        dated += [(("interval_coverage", i, "dates", j), d) for j, d in enumerate(entry.dates)]
     dated += list(_dated_entries(instance, "date"))
     for path, day in dated:
         if not horizon.contains(day):
@@ -145,6 +149,35 @@ def _duplicate_coverage(instance: Instance) -> Iterator[FieldProblem]:
                 break
         for day in days:
             first_seen.setdefault((coverage.shift, day), i)
+
+
+def _duplicate_interval_coverage(instance: Instance) -> Iterator[FieldProblem]:
+    # As for shift coverage, date entries override weekday entries; within one
+    # kind, two entries may not both set the same minute of the same day.
+    first_seen: dict[tuple[str, int], int] = {}
+    for i, entry in enumerate(instance.interval_coverage):
+        days = [d.isoformat() for d in entry.dates] or [w.value for w in entry.weekdays]
+        clash = next(
+            (
+                (day, minute)
+                for day in days
+                for minute in range(entry.start, entry.end)
+                if (day, minute) in first_seen
+            ),
+            None,
+        )
+        if clash is not None:
+            day, minute = clash
+            yield FieldProblem.of(
+                ("interval_coverage", i),
+                "instance.duplicate_interval_coverage",
+                day=day,
+                time=format_clock(minute),
+                first=first_seen[clash],
+            )
+        for day in days:
+            for minute in range(entry.start, entry.end):
+                first_seen.setdefault((day, minute), i)
 
 
 def _duplicate_pins(instance: Instance) -> Iterator[FieldProblem]:

@@ -26,6 +26,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{shift} on {date} has {count} agent(s) (at most {max} allowed)",
         "zh": "{date} 的 {shift} 班有 {count} 人（最多允许 {max} 人）",
     },
+    "check.interval_coverage.min": {
+        "en": "{interval} on {date} has {count} agent(s) (at least {min} required)",
+        "zh": "{date} {interval} 时段只有 {count} 人（至少需要 {min} 人）",
+    },
     "check.min_rest": {
         "en": "{agent} rests only {rest} hours between {shift} on {date} and {later_shift} on {later_date} (at least {required} hours required)",
         "zh": "{agent} 在 {date} 的 {shift} 班与 {later_date} 的 {later_shift} 班之间只休息 {rest} 小时（至少需要 {required} 小时）",

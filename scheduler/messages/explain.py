@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.list_separator": {"en": ", ", "zh": "、"},
     "explain.own_limits": {"en": "each agent's own limit", "zh": "各人自己的上限"},
     # One hard rule group, as a supervisor names it.
+    "explain.group.interval_coverage.min": {
+        "en": "at least {min} agent(s) {days} {interval}",
+        "zh": "{days} {interval} 时段至少 {min} 人",
+    },
     "explain.group.coverage.min": {
         "en": "at least {min} on {shift} {days}",
         "zh": "{days}的 {shift} 班至少 {min} 人",
@@ -105,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "explain.relax.same_day": {
         "en": "allow {first} then {second} on the same day ({first} {first_hours} {first_where}, {second} {second_hours} {second_where})",
         "zh": "允许同一天先上 {first} 班再上 {second} 班（{first} {first_hours} {first_where}，{second} {second_hours} {second_where}）",
+    },
+    "explain.relax.interval_coverage.min": {
+        "en": "ask for {new} instead of {old} agent(s) at {interval} on {day}",
+        "zh": "{day} {interval} 时段人数要求由 {old} 人降为 {new} 人",
     },
     "explain.relax.coverage.min": {
         "en": "ask for {new} instead of {old} on {shift} on {day}",

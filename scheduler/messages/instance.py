@@ -45,6 +45,10 @@ MESSAGES = {
         "en": "coverage of {shift} on {day} is already set by coverage[{first}]",
         "zh": "{shift} 班在 {day} 的人数要求已由 coverage[{first}] 设置",
     },
+    "instance.duplicate_interval_coverage": {
+        "en": "interval coverage on {day} at {time} is already set by interval_coverage[{first}]",
+        "zh": "{day} {time} 的时段人数要求已由 interval_coverage[{first}] 设置",
+    },
     "instance.duplicate_pin": {
         "en": "{agent} on {date} is already pinned by fixed_assignments[{first}], and allowed_same_day does not allow both",
         "zh": "{agent} 在 {date} 已由 fixed_assignments[{first}] 固定，且 allowed_same_day 不允许同一天上这两个班",

@@ -31,6 +31,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "more agents on a shift than allowed",
         "zh": "班次人数超过上限",
     },
+    "rule.interval_coverage.min": {
+        "en": "fewer agents in a time interval than required",
+        "zh": "时段人数少于最低要求",
+    },
     # Rules that may be soft (scheduler.result.PENALTY_RULES, in that order).
     "rule.coverage.under": {
         "en": "fewer agents on a shift than preferred",
@@ -39,6 +43,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.coverage.over": {
         "en": "more agents on a shift than preferred",
         "zh": "班次人数多于期望",
+    },
+    "rule.interval_coverage.under": {
+        "en": "fewer agents in a time interval than preferred",
+        "zh": "时段人数少于期望",
+    },
+    "rule.interval_coverage.over": {
+        "en": "more agents in a time interval than preferred",
+        "zh": "时段人数多于期望",
     },
     "rule.min_rest": {
         "en": "too little rest between two duties",

@@ -16,6 +16,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{shift} on {date} has {count} agent(s) where {preferred} are preferred (weight {weight})",
         "zh": "{date} 的 {shift} 班有 {count} 人，期望 {preferred} 人（权重 {weight}）",
     },
+    "tradeoffs.penalty.interval_coverage.under": {
+        "en": "{amount} agent(s) fewer than preferred in a time interval on {date} (weight {weight})",
+        "zh": "{date} 某时段比期望少 {amount} 人（权重 {weight}）",
+    },
+    "tradeoffs.penalty.interval_coverage.over": {
+        "en": "{amount} agent(s) more than preferred in a time interval on {date} (weight {weight})",
+        "zh": "{date} 某时段比期望多 {amount} 人（权重 {weight}）",
+    },
     "tradeoffs.penalty.min_rest": {
         "en": "{agent} has less than {hours} hours of rest after {shift} on {date} (weight {weight})",
         "zh": "{agent} 在 {date} 上完 {shift} 班后休息不足 {hours} 小时（权重 {weight}）",

@@ -87,7 +87,7 @@ def test_assignment_that_does_not_fit_raises(make_instance, assignment, needle):
 
 def test_registry_names_every_family_once():
     names = [name for name, _ in RULE_FAMILIES]
-    assert len(names) == len(set(names)) == 7
+    assert len(names) == len(set(names)) == 8
 
 
 ALL_RULES = {

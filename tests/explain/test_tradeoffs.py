@@ -168,6 +168,8 @@ def tiny_penalty(rule: str, *, shift: str | None = None) -> Penalty:
     tuesday = MONDAY + dt.timedelta(days=1)
     if rule.startswith("coverage."):
         return Penalty(rule, 1, 4, date=tuesday, shift="E")
+    if rule.startswith("interval_coverage."):
+        return Penalty(rule, 1, 4, date=tuesday)
     if rule.startswith("fairness."):
         return Penalty(rule, 2, 2)
     if rule in ("min_rest", "forbidden_succession"):
