@@ -12,13 +12,22 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from scheduler.instance.demand import DemandError, demand_interval_coverage
 from scheduler.instance.errors import FieldProblem, InstanceError
 from scheduler.instance.models import Instance
 from scheduler.instance.references import find_reference_problems
 
 
-def parse_instance(data: Any, source: str = "instance") -> Instance:
-    """Validate already-parsed data (a mapping) into an instance, or raise InstanceError."""
+def parse_instance(
+    data: Any, source: str = "instance", *, base_dir: str | Path | None = None
+) -> Instance:
+    """Validate already-parsed data (a mapping) into an instance, or raise InstanceError.
+
+    This reads no file unless ``base_dir`` is given: a ``demand:`` section that
+    is not yet expanded needs it to find its profile CSV (relative paths are
+    taken from there) and is then turned into ``interval_coverage`` entries.
+    An instance that was loaded before (``demand_expanded``) parses as is.
+    """
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
         raise InstanceError(source, [FieldProblem.of((), "instance.not_mapping", kind=kind)])
@@ -26,14 +35,35 @@ def parse_instance(data: Any, source: str = "instance") -> Instance:
         instance = Instance.model_validate(data)
     except ValidationError as error:
         raise InstanceError.from_validation(source, error) from None
+    if instance.demand is not None and not instance.demand_expanded:
+        instance = _expand_demand(instance, source, base_dir)
     problems = find_reference_problems(instance)
     if problems:
         raise InstanceError(source, problems)
     return instance
 
 
-def parse_instance_text(content: str, source: str = "instance") -> Instance:
-    """Parse YAML (JSON is YAML too) and validate it."""
+def _expand_demand(instance: Instance, source: str, base_dir: str | Path | None) -> Instance:
+    assert instance.demand is not None
+    if base_dir is None:
+        problem = FieldProblem.of(("demand", "profile"), "instance.demand_no_base_dir")
+        raise InstanceError(source, [problem])
+    try:
+        entries = demand_interval_coverage(instance.demand, base_dir)
+    except DemandError as error:
+        raise InstanceError(source, error.problems) from None
+    return instance.model_copy(
+        update={
+            "interval_coverage": [*instance.interval_coverage, *entries],
+            "demand_expanded": True,
+        }
+    )
+
+
+def parse_instance_text(
+    content: str, source: str = "instance", *, base_dir: str | Path | None = None
+) -> Instance:
+    """Parse YAML (JSON is YAML too) and validate it (``base_dir``: see parse_instance)."""
     try:
         data = yaml.safe_load(content)
     except yaml.MarkedYAMLError as error:
@@ -46,10 +76,11 @@ def parse_instance_text(content: str, source: str = "instance") -> Instance:
     except yaml.YAMLError as error:
         problem = FieldProblem.of((), "instance.yaml_syntax", line=0, column=0, problem=str(error))
         raise InstanceError(source, [problem]) from None
-    return parse_instance(data, source)
+    return parse_instance(data, source, base_dir=base_dir)
 
 
 def load_instance(path: str | Path) -> Instance:
+    """Read and validate an instance file; a demand profile is found next to it."""
     path = Path(path)
     try:
         content = path.read_text(encoding="utf-8")
@@ -57,4 +88,4 @@ def load_instance(path: str | Path) -> Instance:
         reason = getattr(error, "strerror", None) or str(error)
         problem = FieldProblem.of((), "instance.file_missing", file=path, reason=reason)
         raise InstanceError(str(path), [problem]) from None
-    return parse_instance_text(content, str(path))
+    return parse_instance_text(content, str(path), base_dir=path.parent)

@@ -231,6 +231,45 @@ class IntervalCoverage(_Strict):
         return [(begin, begin + step) for begin in range(self.start, self.end, step)]
 
 
+class DemandCoverage(_Strict):
+    """Interval coverage derived from a forecast of calls (Erlang C or A).
+
+    ``profile`` is a demand CSV (``weekday,interval_start,calls[,aht_s]``, see
+    :mod:`scheduler.demand.profile`), relative to the instance file. Loading the
+    file turns every row into one ``interval_coverage`` entry whose head count
+    is the agents needed *on the phone*; shrinkage is not added, because the
+    roster schedules the people who are present. With ``hard`` the head count
+    is the hard ``min``; otherwise it is the soft ``preferred``.
+    """
+
+    profile: str = Field(min_length=1, description="Demand CSV, relative to the instance file.")
+    aht_s: float | None = Field(
+        None, gt=0, description="Average handle time for rows that give none."
+    )
+    target_sl: float | None = Field(None, gt=0, lt=1)
+    answer_within_s: float | None = Field(None, ge=0)
+    target_asa_s: float | None = Field(None, gt=0)
+    max_occupancy: float | None = Field(None, gt=0, le=1)
+    shrinkage: float = Field(0.0, ge=0, lt=1)
+    model: Literal["C", "A"] = "C"
+    patience_s: float | None = Field(None, gt=0)
+    hard: bool = False
+    under_weight: int = Field(10, ge=0)
+    over_weight: int = Field(1, ge=0)
+
+    @model_validator(mode="after")
+    def _targets(self) -> DemandCoverage:
+        if (self.target_sl is None) != (self.answer_within_s is None):
+            raise ValueError("target_sl and answer_within_s must be given together")
+        if self.target_sl is None and self.target_asa_s is None and self.max_occupancy is None:
+            raise ValueError("give target_sl with answer_within_s, or target_asa_s")
+        if self.model == "A" and self.patience_s is None:
+            raise ValueError("patience_s is required for model A")
+        if self.model == "C" and self.patience_s is not None:
+            raise ValueError("patience_s applies to model A only")
+        return self
+
+
 class Instance(_Strict):
     name: str = ""
     description: str = ""
@@ -240,6 +279,15 @@ class Instance(_Strict):
     service_windows: list[ServiceWindow] = Field(default_factory=list)
     coverage: list[Coverage] = Field(default_factory=list)
     interval_coverage: list[IntervalCoverage] = Field(default_factory=list)
+    demand: DemandCoverage | None = Field(
+        None,
+        description="Interval coverage from a call forecast; expanded into interval_coverage "
+        "when the file is loaded.",
+    )
+    demand_expanded: bool = Field(
+        False,
+        description="Set by the loader once demand is in interval_coverage; not written by hand.",
+    )
     rules: Rules = Field(default_factory=Rules)
 
     def shift_type(self, shift_id: str) -> ShiftType:

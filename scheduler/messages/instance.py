@@ -53,4 +53,16 @@ MESSAGES = {
         "en": "{agent} on {date} is already pinned by fixed_assignments[{first}], and allowed_same_day does not allow both",
         "zh": "{agent} 在 {date} 已由 fixed_assignments[{first}] 固定，且 allowed_same_day 不允许同一天上这两个班",
     },
+    "instance.demand_profile_row": {
+        "en": "demand profile, row {line}: {problem}",
+        "zh": "需求预测文件第 {line} 行：{problem}",
+    },
+    "instance.demand_staffing": {
+        "en": "cannot compute the agents required: {problem}",
+        "zh": "无法计算所需客服人数：{problem}",
+    },
+    "instance.demand_no_base_dir": {
+        "en": "the demand profile is read relative to the instance file; load the file or pass base_dir",
+        "zh": "需求预测文件按实例文件所在目录查找；请从文件加载实例或提供 base_dir",
+    },
 }
