@@ -51,6 +51,7 @@ from cli.roster_store import (
     responsibility_command,
     swap_app,
 )
+from cli.scenarios import scenarios_app
 from cli.serve import serve_command
 from cli.staffing import staff_min_command
 from cli.users import tokens_app, users_app
@@ -217,6 +218,7 @@ app.add_typer(feeds_app, name="feeds")
 export_app = typer.Typer(help=text("ical.help.export"), no_args_is_help=True)
 export_app.command("ics", help=text("ical.help.command"))(export_ics_command)
 app.add_typer(export_app, name="export")
+app.add_typer(scenarios_app, name="scenarios")
 
 
 @app.command("check", help=text("cli.help.check"))
