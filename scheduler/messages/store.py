@@ -411,4 +411,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The address to listen on (loopback by default).",
         "zh": "监听地址（默认仅本机回环）。",
     },
+    "store.invalid.nul_character": {
+        "en": "text may not contain a NUL character (\\x00)",
+        "zh": "文本中不能包含 NUL 字符（\\x00）",
+    },
 }

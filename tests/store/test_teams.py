@@ -8,7 +8,7 @@ import pytest
 
 from scheduler.instance import Instance
 from scheduler.result import Penalty, Result, Status
-from scheduler.store import Conflict, NotFound, Store
+from scheduler.store import Conflict, NotFound, Store, StoreError
 
 
 def test_a_team_is_created_with_its_agents_and_default_settings(store: Store) -> None:
@@ -79,3 +79,11 @@ def test_a_solve_result_round_trips(store: Store, instance: Instance) -> None:
     assert stored.penalties == result.penalties
     with pytest.raises(NotFound):
         store.save_result(12345, result)
+
+
+def test_text_with_a_nul_character_is_refused_on_every_backend(store: Store) -> None:
+    # PostgreSQL cannot store NUL in text; the store refuses it everywhere alike.
+    with pytest.raises(StoreError) as refused:
+        store.create_team("nul", "bad\x00name", "UTC", "en")
+    assert "NUL" in refused.value.describe("en")
+    assert [team.slug for team in store.teams() if team.slug == "nul"] == []
