@@ -6,6 +6,7 @@ They live apart from :mod:`cli.app` so that command modules registered there
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,3 +82,22 @@ def opened_store(errors: Console, language: str) -> Iterator[Store]:
         fail(errors, error.describe(language), ExitCode.REFUSED)
     finally:
         store.close()
+
+
+def say(console: Console, key: str, language: str, /, **values: object) -> None:
+    """Print the catalogue message ``key`` as plain text (no rich markup)."""
+    console.print(text(key, language, **values), soft_wrap=True, markup=False)
+
+
+def when(moment: dt.datetime | None, language: str) -> str:
+    """A stored UTC instant for a listing; "never" when there is none."""
+    if moment is None:
+        return text("store.tokens.never", language)
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def token_state(revoked_at: dt.datetime | None, language: str) -> str:
+    """An API or feed token's state for a listing: active, or revoked when."""
+    if revoked_at is None:
+        return text("store.tokens.active", language)
+    return text("store.tokens.revoked_at", language, at=when(revoked_at, language))

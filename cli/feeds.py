@@ -10,7 +10,6 @@ store commands: an unknown team, agent or token 2, rotating a revoked token 5.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
@@ -18,7 +17,15 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import LangOption, consoles, language_or_default, opened_store
+from cli.common import (
+    LangOption,
+    consoles,
+    language_or_default,
+    opened_store,
+    say,
+    token_state,
+    when,
+)
 from scheduler.messages import text
 from scheduler.store import FeedTokenRecord
 
@@ -37,18 +44,10 @@ BaseUrlOption = Annotated[
 ]
 
 
-def _say(console: Console, key: str, language: str, **values: object) -> None:
-    console.print(text(key, language, **values), soft_wrap=True, markup=False)
-
-
 def _feed(token: FeedTokenRecord, language: str) -> str:
     if token.agent is None:
         return text("store.feeds.of_team", language, team=token.team)
     return text("store.feeds.of_agent", language, agent=token.agent, team=token.team)
-
-
-def _when(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _line(console: Console, line: str) -> None:
@@ -82,7 +81,7 @@ def feeds_create(
     language = language_or_default(lang)
     with opened_store(errors, language) as store:
         secret, token = store.create_feed_token(team, agent)
-    _say(console, "store.feeds.created", language, id=token.id, feed=_feed(token, language))
+    say(console, "store.feeds.created", language, id=token.id, feed=_feed(token, language))
     _show_secret(console, errors, secret, base_url, language)
 
 
@@ -102,20 +101,16 @@ def feeds_list(
     if agent is not None:
         tokens = tuple(token for token in tokens if token.agent == agent)
     if not tokens:
-        _say(console, "store.feeds.none", language)
+        say(console, "store.feeds.none", language)
         return
     table = Table(box=box.SIMPLE_HEAD, title=text("store.feeds.title", language))
     for column in ("id", "team", "agent", "prefix", "created", "state", "rotated_from"):
         table.add_column(text(f"store.feeds.column.{column}", language))
     for token in tokens:
-        state = (
-            text("store.tokens.active", language)
-            if token.revoked_at is None
-            else text("store.tokens.revoked_at", language, at=_when(token.revoked_at))
-        )
+        state = token_state(token.revoked_at, language)
         table.add_row(str(token.id), token.team,
                       token.agent or text("store.feeds.team_feed", language),
-                      f"{token.prefix}…", _when(token.created_at), state,
+                      f"{token.prefix}…", when(token.created_at, language), state,
                       "-" if token.rotated_from is None else str(token.rotated_from))  # fmt: skip
     console.print(table)
 
@@ -126,7 +121,7 @@ def feeds_rotate(token_id: int, base_url: BaseUrlOption = None, lang: LangOption
     language = language_or_default(lang)
     with opened_store(errors, language) as store:
         secret, token = store.rotate_feed_token(token_id)
-    _say(console, "store.feeds.rotated", language, old=token_id, id=token.id,
+    say(console, "store.feeds.rotated", language, old=token_id, id=token.id,
          feed=_feed(token, language))  # fmt: skip
     _show_secret(console, errors, secret, base_url, language)
 
@@ -137,4 +132,4 @@ def feeds_revoke(token_id: int, lang: LangOption = None) -> None:
     language = language_or_default(lang)
     with opened_store(errors, language) as store:
         token = store.revoke_feed_token(token_id)
-    _say(console, "store.feeds.revoked", language, id=token.id, feed=_feed(token, language))
+    say(console, "store.feeds.revoked", language, id=token.id, feed=_feed(token, language))

@@ -36,6 +36,7 @@ from cli.common import (
     load_or_fail,
     opened_store,
     output_language,
+    say,
 )
 from cli.exit_codes import ExitCode
 from scheduler.instance import Language
@@ -107,10 +108,6 @@ def _evidence(
     return Evidence(channel, note, data, content_type, attachment.name)
 
 
-def _say(console: Console, key: str, language: str, **values: object) -> None:
-    console.print(text(key, language, **values), soft_wrap=True, markup=False)
-
-
 # -- db ---------------------------------------------------------------------------------------
 
 
@@ -125,7 +122,7 @@ def db_upgrade(lang: LangOption = None) -> None:
         engine.dispose()
     except Exception as error:
         fail(errors, text("store.cli.cannot_open", language, url=url, reason=error))
-    _say(console, "store.cli.upgraded", language, url=url)
+    say(console, "store.cli.upgraded", language, url=url)
 
 
 # -- publish ----------------------------------------------------------------------------------
@@ -153,7 +150,7 @@ def publish_command(
     source = instance_path.read_text(encoding="utf-8")
     with _service(errors, language) as service:
         version = service.publish(slug, instance, source, result, actor=supervisor)
-    _say(console, "store.cli.published", language, team=slug, number=version.number,
+    say(console, "store.cli.published", language, team=slug, number=version.number,
          duties=len(version.duties), objective=result.objective)  # fmt: skip
 
 
@@ -189,7 +186,7 @@ def swap_request(
             evidence=evidence if (attachment or note or supervisor is None) else None,
             supervisor=supervisor,
         )  # fmt: skip
-    _say(console, "store.cli.filed", language, id=request.id, kind=request.kind.value,
+    say(console, "store.cli.filed", language, id=request.id, kind=request.kind.value,
          counterpart=request.counterpart)  # fmt: skip
 
 
@@ -215,7 +212,7 @@ def swap_accept(
     request, console, language = _act(
         lambda s: s.accept(swap_id, actor=agent, evidence=evidence), lang
     )
-    _say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
+    say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
 
 
 @swap_app.command("decline", help=text("store.help.swap_decline"))
@@ -223,7 +220,7 @@ def swap_decline(
     swap_id: int, agent: AgentOption, note: NoteOption = "", lang: LangOption = None
 ) -> None:
     request, console, language = _act(lambda s: s.decline(swap_id, actor=agent, note=note), lang)
-    _say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
+    say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
 
 
 @swap_app.command("withdraw", help=text("store.help.swap_withdraw"))
@@ -231,7 +228,7 @@ def swap_withdraw(
     swap_id: int, agent: AgentOption, note: NoteOption = "", lang: LangOption = None
 ) -> None:
     request, console, language = _act(lambda s: s.withdraw(swap_id, actor=agent, note=note), lang)
-    _say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
+    say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
 
 
 @swap_app.command("reject", help=text("store.help.swap_reject"))
@@ -241,13 +238,13 @@ def swap_reject(
     request, console, language = _act(
         lambda s: s.reject(swap_id, supervisor=supervisor, note=note), lang
     )
-    _say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
+    say(console, "store.cli.now", language, id=swap_id, state=request.state.value)
 
 
 @swap_app.command("approve", help=text("store.help.swap_approve"))
 def swap_approve(swap_id: int, supervisor: SupervisorOption, lang: LangOption = None) -> None:
     version, console, language = _act(lambda s: s.approve(swap_id, supervisor=supervisor), lang)
-    _say(console, "store.cli.approved", language, id=swap_id, number=version.number)
+    say(console, "store.cli.approved", language, id=swap_id, number=version.number)
 
 
 @swap_app.command("list", help=text("store.help.swap_list"))
@@ -300,7 +297,7 @@ def swap_suggest(
     with _service(errors, language) as service:
         found = service.suggest(_team(service, team, errors, language), key, agent)
     if not found:
-        _say(console, "store.cli.no_suggestions", language, duty=key)
+        say(console, "store.cli.no_suggestions", language, duty=key)
     for number, suggestion in enumerate(found, start=1):
         console.print(f"{number}. {suggestion.describe(language)}", markup=False, soft_wrap=True)
 
@@ -318,7 +315,7 @@ def responsibility_command(
     with _service(errors, language) as service:
         duties = service.responsibility(_team(service, team, errors, language), day.date())
     if not duties:
-        _say(console, "store.cli.no_duties", language, date=day.date())
+        say(console, "store.cli.no_duties", language, date=day.date())
     for duty in duties:
         line = f"{duty.key}: {explain_responsibility(duty, language)}"
         console.print(line, markup=False, soft_wrap=True)
@@ -358,7 +355,7 @@ def reroster_command(
         console.print(line, markup=False, soft_wrap=True)
     if version is None:
         _exit_without_roster(outcome.status.value)
-    _say(console, "store.cli.rerostered", language, number=version.number,
+    say(console, "store.cli.rerostered", language, number=version.number,
          changed=outcome.changed_duties)  # fmt: skip
 
 

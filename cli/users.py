@@ -10,7 +10,6 @@ duplicate 5; nothing is written by a command that fails.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
@@ -20,7 +19,16 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from cli.common import LangOption, consoles, fail, language_or_default, opened_store
+from cli.common import (
+    LangOption,
+    consoles,
+    fail,
+    language_or_default,
+    opened_store,
+    say,
+    token_state,
+    when,
+)
 from cli.exit_codes import ExitCode
 from scheduler.messages import text
 from scheduler.store import Conflict, NotFound, Role, Store, StoreError, UserRecord
@@ -45,22 +53,12 @@ def _store(errors: Console, language: str) -> Iterator[Store]:
             fail(errors, error.describe(language), ExitCode.INVALID_INPUT)
 
 
-def _say(console: Console, key: str, language: str, **values: object) -> None:
-    console.print(text(key, language, **values), soft_wrap=True, markup=False)
-
-
 def _binding(user: UserRecord, language: str) -> str:
     if user.agent is not None:
         return text("store.users.as_agent", language, agent=user.agent, team=user.team)
     if user.team is not None:
         return text("store.users.of_team", language, team=user.team)
     return text("store.users.all_teams", language)
-
-
-def _when(moment: dt.datetime | None, language: str) -> str:
-    if moment is None:
-        return text("store.tokens.never", language)
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
 # -- users ------------------------------------------------------------------------------------
@@ -81,7 +79,7 @@ def users_add(
     language = language_or_default(lang)
     with _store(errors, language) as store:
         user = store.create_user(name, role, team=team, agent=agent)
-    _say(console, "store.users.added", language, name=user.name, role=user.role.value,
+    say(console, "store.users.added", language, name=user.name, role=user.role.value,
          binding=_binding(user, language))  # fmt: skip
 
 
@@ -92,7 +90,7 @@ def users_list(team: UserTeamOption = None, lang: LangOption = None) -> None:
     with _store(errors, language) as store:
         users = store.users(team)
     if not users:
-        _say(console, "store.users.none", language)
+        say(console, "store.users.none", language)
         return
     table = Table(box=box.SIMPLE_HEAD, title=text("store.users.title", language))
     for column in ("id", "name", "role", "team", "agent"):
@@ -117,7 +115,7 @@ def tokens_create(
     language = language_or_default(lang)
     with _store(errors, language) as store:
         secret, token = store.create_token(user, label)
-    _say(console, "store.tokens.created", language, id=token.id, user=token.user)
+    say(console, "store.tokens.created", language, id=token.id, user=token.user)
     console.print(secret, soft_wrap=True, markup=False, highlight=False)
     # The warning on stderr: a script capturing stdout gets the secret alone on its line.
     errors.print(text("store.tokens.shown_once", language), style="yellow", soft_wrap=True,
@@ -137,19 +135,15 @@ def tokens_list(
     with _store(errors, language) as store:
         tokens = store.tokens(user)
     if not tokens:
-        _say(console, "store.tokens.none", language)
+        say(console, "store.tokens.none", language)
         return
     table = Table(box=box.SIMPLE_HEAD, title=text("store.tokens.title", language))
     for column in ("id", "user", "label", "prefix", "created", "last_used", "state"):
         table.add_column(text(f"store.tokens.column.{column}", language))
     for token in tokens:
-        state = (
-            text("store.tokens.active", language)
-            if token.revoked_at is None
-            else text("store.tokens.revoked_at", language, at=_when(token.revoked_at, language))
-        )
+        state = token_state(token.revoked_at, language)
         table.add_row(str(token.id), token.user, token.label, f"{token.prefix}…",
-                      _when(token.created_at, language), _when(token.last_used_at, language),
+                      when(token.created_at, language), when(token.last_used_at, language),
                       state)  # fmt: skip
     console.print(table)
 
@@ -160,4 +154,4 @@ def tokens_revoke(token_id: int, lang: LangOption = None) -> None:
     language = language_or_default(lang)
     with _store(errors, language) as store:
         token = store.revoke_token(token_id)
-    _say(console, "store.tokens.revoked", language, id=token.id, user=token.user)
+    say(console, "store.tokens.revoked", language, id=token.id, user=token.user)

@@ -8,6 +8,7 @@ evidence files of a request are visible to its two agents and to supervisors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
@@ -69,6 +70,19 @@ def _swap(store: StoreDep, swap_id: int, user: UserRecord) -> SwapPublic:
     record = store.swap_record(swap_id)
     check_team_access(user, record.team)
     return SwapPublic.of(record)
+
+
+def _conditionally(
+    store: StoreDep,
+    swap_id: int,
+    user: UserRecord,
+    precondition: IfMatch,
+    act: Callable[[], object],
+) -> SwapPublic:
+    """A swap action under If-Match: check the caller's ETag, act, answer with the new state."""
+    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
+    act()
+    return precondition.answer(_swap(store, swap_id, user))
 
 
 @router.post(
@@ -154,10 +168,12 @@ async def accept_swap(
     note: NoteForm = "",
     attachment: AttachmentForm = None,
 ) -> SwapPublic:
-    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
     evidence = await _evidence(channel, note, attachment)
-    service.accept(swap_id, actor=_acting_agent(user), evidence=evidence)
-    return precondition.answer(_swap(store, swap_id, user))
+
+    def act() -> object:
+        return service.accept(swap_id, actor=_acting_agent(user), evidence=evidence)
+
+    return _conditionally(store, swap_id, user, precondition, act)
 
 
 @router.post("/swaps/{swap_id}/decline", operation_id="declineSwap", responses=CONDITIONAL_UPDATE)
@@ -169,9 +185,10 @@ def decline_swap(
     precondition: IfMatch,
     note: NoteForm = "",
 ) -> SwapPublic:
-    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
-    service.decline(swap_id, actor=_acting_agent(user), note=note)
-    return precondition.answer(_swap(store, swap_id, user))
+    def act() -> object:
+        return service.decline(swap_id, actor=_acting_agent(user), note=note)
+
+    return _conditionally(store, swap_id, user, precondition, act)
 
 
 @router.post("/swaps/{swap_id}/withdraw", operation_id="withdrawSwap", responses=CONDITIONAL_UPDATE)
@@ -183,9 +200,10 @@ def withdraw_swap(
     precondition: IfMatch,
     note: NoteForm = "",
 ) -> SwapPublic:
-    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
-    service.withdraw(swap_id, actor=_acting_agent(user), note=note)
-    return precondition.answer(_swap(store, swap_id, user))
+    def act() -> object:
+        return service.withdraw(swap_id, actor=_acting_agent(user), note=note)
+
+    return _conditionally(store, swap_id, user, precondition, act)
 
 
 @router.post(
@@ -210,9 +228,10 @@ def reject_swap(
     precondition: IfMatch,
     note: NoteForm = "",
 ) -> SwapPublic:
-    precondition.check(_swap(store, swap_id, user), f"swap {swap_id}")
-    service.reject(swap_id, supervisor=user.name, note=note)
-    return precondition.answer(_swap(store, swap_id, user))
+    def act() -> object:
+        return service.reject(swap_id, supervisor=user.name, note=note)
+
+    return _conditionally(store, swap_id, user, precondition, act)
 
 
 @router.get(
