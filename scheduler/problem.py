@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from scheduler.instance.clock import MINUTES_PER_DAY, format_clock
-from scheduler.instance.models import Instance, IntervalCoverage, ShiftType
+from scheduler.instance.models import Forecast, Instance, IntervalCoverage, ShiftType
 from scheduler.instance.rules import HardOrSoft, ShiftRequest, Want
 from scheduler.timeline import Duty, duty_on, elapsed_minutes
 
@@ -61,6 +61,8 @@ class IntervalRequirement:
     preferred: int | None = None
     under_weight: int = 0
     over_weight: int = 0
+    forecast: Forecast | None = None
+    """The calls behind the head count, for entries made from a demand profile."""
 
     @property
     def label(self) -> str:
@@ -290,6 +292,7 @@ def _interval_requirements(
                         preferred=entry.preferred,
                         under_weight=entry.under_weight,
                         over_weight=entry.over_weight,
+                        forecast=entry.forecast,
                     )
                 )
     return tuple(sorted(requirements, key=lambda r: (r.day, r.start)))

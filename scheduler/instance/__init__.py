@@ -1,7 +1,12 @@
 """The instance file format: pydantic models, loading and validation."""
 
 from scheduler.instance.errors import FieldProblem, InstanceError, format_path
-from scheduler.instance.loading import load_instance, parse_instance, parse_instance_text
+from scheduler.instance.loading import (
+    load_instance,
+    parse_instance,
+    parse_instance_text,
+    with_demand,
+)
 from scheduler.instance.models import (
     Agent,
     AgentLimits,
@@ -36,4 +41,5 @@ __all__ = [
     "load_instance",
     "parse_instance",
     "parse_instance_text",
+    "with_demand",
 ]

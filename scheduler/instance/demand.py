@@ -12,12 +12,13 @@ calls it, with the folder of the instance file.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from scheduler.demand import DemandProfileError, read_profile, required_by_interval
+from scheduler.demand import DemandProfile, DemandProfileError, read_profile, required_by_interval
 from scheduler.instance.clock import Weekday
 from scheduler.instance.errors import FieldProblem
-from scheduler.instance.models import DemandCoverage, IntervalCoverage
+from scheduler.instance.models import DemandCoverage, Forecast, IntervalCoverage
 
 PROFILE_PATH = ("demand", "profile")
 _LINE = re.compile(r"line (\d+)")
@@ -43,27 +44,11 @@ def demand_interval_coverage(
 
     The head count is the agents on the phone (before shrinkage); it becomes
     ``min`` when ``demand.hard``, else ``preferred`` with the section's weights.
-    Raises :class:`DemandError` with ``demand.profile`` problems for a missing
-    or malformed CSV (the message names the row).
+    Each entry keeps its forecast (calls times ``demand.scale``, and the AHT
+    used). Raises :class:`DemandError` with ``demand.profile`` problems for a
+    missing or malformed CSV (the message names the row).
     """
-    path = profile_path(demand, base_dir)
-    try:
-        profile = read_profile(path)
-    except DemandProfileError as error:
-        match = _LINE.search(str(error))
-        line = int(match.group(1)) if match else 0
-        raise DemandError(
-            [
-                FieldProblem.of(
-                    PROFILE_PATH, "instance.demand_profile_row", line=line, problem=str(error)
-                )
-            ]
-        ) from None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise DemandError(
-            [FieldProblem.of(PROFILE_PATH, "instance.file_missing", file=path, reason=reason)]
-        ) from None
+    profile = adjusted_profile(_read(demand, base_dir), demand)
     try:
         staffed = required_by_interval(
             profile,
@@ -82,9 +67,11 @@ def demand_interval_coverage(
         ) from None
     length = profile.interval_minutes
     entries = []
-    for row in staffed:
+    for interval, row in zip(profile.intervals, staffed, strict=True):
         start = row.start.hour * 60 + row.start.minute
         agents = row.staffing.agents_on_phone
+        aht_s = interval.aht_s if interval.aht_s is not None else demand.aht_s
+        assert aht_s is not None  # required_by_interval refused a row without one
         entries.append(
             IntervalCoverage(
                 weekdays=[Weekday(row.weekday)],
@@ -95,6 +82,42 @@ def demand_interval_coverage(
                 preferred=None if demand.hard else agents,
                 under_weight=demand.under_weight,
                 over_weight=demand.over_weight,
+                forecast=Forecast(calls=interval.calls, aht_s=aht_s),
             )
         )
     return entries
+
+
+def adjusted_profile(profile: DemandProfile, demand: DemandCoverage) -> DemandProfile:
+    """The profile with calls times ``demand.scale`` and, with ``aht_everywhere``,
+    every row's AHT replaced by ``demand.aht_s``."""
+    intervals = tuple(
+        replace(
+            interval,
+            calls=interval.calls * demand.scale,
+            aht_s=demand.aht_s if demand.aht_everywhere else interval.aht_s,
+        )
+        for interval in profile.intervals
+    )
+    return replace(profile, intervals=intervals)
+
+
+def _read(demand: DemandCoverage, base_dir: str | Path) -> DemandProfile:
+    path = profile_path(demand, base_dir)
+    try:
+        return read_profile(path)
+    except DemandProfileError as error:
+        match = _LINE.search(str(error))
+        line = int(match.group(1)) if match else 0
+        raise DemandError(
+            [
+                FieldProblem.of(
+                    PROFILE_PATH, "instance.demand_profile_row", line=line, problem=str(error)
+                )
+            ]
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise DemandError(
+            [FieldProblem.of(PROFILE_PATH, "instance.file_missing", file=path, reason=reason)]
+        ) from None

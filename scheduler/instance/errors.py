@@ -57,11 +57,16 @@ class InstanceError(ValueError):
         return "\n".join([header, *lines])
 
     @classmethod
-    def from_validation(cls, source: str, error: ValidationError) -> InstanceError:
+    def from_validation(
+        cls, source: str, error: ValidationError, prefix: tuple[str | int, ...] = ()
+    ) -> InstanceError:
+        """``prefix`` is the path of the validated part within the instance."""
         problems = []
         for detail in error.errors(include_url=False):
             # Drop pydantic's internal tags (function-after[...]) from the path.
-            path = tuple(part for part in detail["loc"] if not str(part).startswith("function-"))
+            path = prefix + tuple(
+                part for part in detail["loc"] if not str(part).startswith("function-")
+            )
             message = detail["msg"].removeprefix("Value error, ")
             problems.append(FieldProblem(path, message))
         return cls(source, problems)

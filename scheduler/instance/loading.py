@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from scheduler.instance.demand import DemandError, demand_interval_coverage
 from scheduler.instance.errors import FieldProblem, InstanceError
-from scheduler.instance.models import Instance
+from scheduler.instance.models import DemandCoverage, Instance
 from scheduler.instance.references import find_reference_problems
 
 
@@ -58,6 +58,31 @@ def _expand_demand(instance: Instance, source: str, base_dir: str | Path | None)
             "demand_expanded": True,
         }
     )
+
+
+def with_demand(
+    instance: Instance, demand: DemandCoverage, base_dir: str | Path, source: str = "instance"
+) -> Instance:
+    """``instance`` staffed from ``demand`` instead of its own ``demand:`` section.
+
+    The interval coverage that came from a forecast is dropped and the new
+    section expanded in its place (its profile is found from ``base_dir``);
+    interval coverage written by hand stays. Raises InstanceError like the loader.
+    """
+    try:
+        # Re-validated: callers build it with model_copy, which checks nothing.
+        demand = DemandCoverage.model_validate(demand.model_dump())
+    except ValidationError as error:
+        raise InstanceError.from_validation(source, error, prefix=("demand",)) from None
+    kept = [entry for entry in instance.interval_coverage if entry.forecast is None]
+    bare = instance.model_copy(
+        update={"interval_coverage": kept, "demand": demand, "demand_expanded": False}
+    )
+    expanded = _expand_demand(bare, source, base_dir)
+    problems = find_reference_problems(expanded)
+    if problems:
+        raise InstanceError(source, problems)
+    return expanded
 
 
 def parse_instance_text(

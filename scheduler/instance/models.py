@@ -192,13 +192,22 @@ class ServiceWindow(_Strict):
         return self
 
 
+class Forecast(_Strict):
+    """The calls behind an interval's head count, so that reports can say how
+    well a roster answers them (the service level it reaches)."""
+
+    calls: float = Field(ge=0, description="Calls forecast in one interval.")
+    aht_s: float = Field(gt=0, description="Average handle time of those calls, in seconds.")
+
+
 class IntervalCoverage(_Strict):
     """Head count wanted in every interval of a stretch of the day, whatever the shifts.
 
     ``start``-``end`` is cut into intervals of ``interval_minutes``; an agent
     counts for an interval when a duty of theirs covers all of it. ``min`` is
     hard; ``preferred`` is soft: each agent short costs ``under_weight``, each
-    agent over costs ``over_weight``.
+    agent over costs ``over_weight``. Entries made from a ``demand:`` section
+    carry their ``forecast`` (one interval each).
     """
 
     weekdays: list[Weekday] = Field(default_factory=lambda: list(ALL_WEEKDAYS))
@@ -212,6 +221,9 @@ class IntervalCoverage(_Strict):
     preferred: int | None = Field(None, ge=0)
     under_weight: int = Field(1, ge=0)
     over_weight: int = Field(1, ge=0)
+    forecast: Forecast | None = Field(
+        None, description="Set by the loader from a demand profile: the calls in this interval."
+    )
 
     @model_validator(mode="after")
     def _valid_stretch(self) -> IntervalCoverage:
@@ -222,6 +234,8 @@ class IntervalCoverage(_Strict):
             raise ValueError(f"start and end must fall on a multiple of {length} minutes")
         if self.dates and "weekdays" in self.model_fields_set:
             raise ValueError("give weekdays or dates, not both (dates apply on any weekday)")
+        if self.forecast is not None and self.end - self.start != length:
+            raise ValueError("an entry with a forecast must be one interval long")
         return self
 
     @property
@@ -243,8 +257,16 @@ class DemandCoverage(_Strict):
     """
 
     profile: str = Field(min_length=1, description="Demand CSV, relative to the instance file.")
+    scale: float = Field(
+        1.0,
+        gt=0,
+        description="Multiplies every interval's calls (1.2: what if volume grows 20 %).",
+    )
     aht_s: float | None = Field(
         None, gt=0, description="Average handle time for rows that give none."
+    )
+    aht_everywhere: bool = Field(
+        False, description="Use aht_s for every row, ignoring the profile's aht_s column."
     )
     target_sl: float | None = Field(None, gt=0, lt=1)
     answer_within_s: float | None = Field(None, ge=0)
@@ -267,6 +289,8 @@ class DemandCoverage(_Strict):
             raise ValueError("patience_s is required for model A")
         if self.model == "C" and self.patience_s is not None:
             raise ValueError("patience_s applies to model A only")
+        if self.aht_everywhere and self.aht_s is None:
+            raise ValueError("aht_everywhere needs aht_s")
         return self
 
 

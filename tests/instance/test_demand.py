@@ -10,7 +10,13 @@ import yaml
 
 from scheduler.check import check
 from scheduler.demand import read_profile, required_by_interval
-from scheduler.instance import InstanceError, format_path, load_instance, parse_instance
+from scheduler.instance import (
+    InstanceError,
+    format_path,
+    load_instance,
+    parse_instance,
+    with_demand,
+)
 from scheduler.instance.clock import parse_clock
 from scheduler.result import Status
 from scheduler.solve import solve
@@ -136,3 +142,66 @@ def test_four_agent_demand_roster_passes_the_checker() -> None:
     assert report.violations == ()
     assert report.cost_by_rule() == result.cost_by_rule()
     assert report.objective == result.objective
+
+
+def test_entries_keep_their_forecast_and_scale_multiplies_calls() -> None:
+    base = load_instance(FOUR)
+    assert all(entry.forecast is not None for entry in base.interval_coverage)
+    monday_lunch = next(
+        e for e in base.interval_coverage if e.weekdays[0] == "mon" and e.start == 780
+    )
+    assert monday_lunch.forecast is not None and monday_lunch.forecast.aht_s == 240
+
+    assert base.demand is not None
+    doubled = with_demand(base, base.demand.model_copy(update={"scale": 2.0}), EXAMPLES)
+    assert len(doubled.interval_coverage) == len(base.interval_coverage)  # replaced, not added
+    for before, after in zip(base.interval_coverage, doubled.interval_coverage, strict=True):
+        assert before.forecast is not None and after.forecast is not None
+        assert after.forecast.calls == pytest.approx(2 * before.forecast.calls)
+        assert (after.preferred or 0) >= (before.preferred or 0)
+    assert sum(e.preferred or 0 for e in doubled.interval_coverage) > sum(
+        e.preferred or 0 for e in base.interval_coverage
+    )
+
+
+def test_aht_everywhere_overrides_the_profile_column() -> None:
+    base = load_instance(LARGE)
+    assert base.demand is not None
+    assert len({e.forecast.aht_s for e in base.interval_coverage if e.forecast}) > 1
+    longer = with_demand(
+        base, base.demand.model_copy(update={"aht_s": 420.0, "aht_everywhere": True}), EXAMPLES
+    )
+    assert {e.forecast.aht_s for e in longer.interval_coverage if e.forecast} == {420.0}
+
+
+def test_with_demand_keeps_hand_written_intervals_and_names_bad_fields() -> None:
+    base = load_instance(FOUR)
+    assert base.demand is not None
+    data = base.model_dump(mode="json")
+    data["interval_coverage"].append(
+        {"weekdays": ["sun"], "start": "08:00", "end": "09:00", "preferred": 1}
+    )
+    mixed = parse_instance(data)
+    hand_written = [e for e in mixed.interval_coverage if e.forecast is None]
+    assert len(hand_written) == 1
+    again = with_demand(mixed, mixed.demand.model_copy(update={"scale": 0.5}), EXAMPLES)  # type: ignore[union-attr]
+    assert [e for e in again.interval_coverage if e.forecast is None] == hand_written
+
+    with pytest.raises(InstanceError) as caught:
+        with_demand(base, base.demand.model_copy(update={"target_sl": 1.5}), EXAMPLES)
+    assert [format_path(p.path) for p in caught.value.problems] == ["demand.target_sl"]
+    with pytest.raises(InstanceError) as caught:
+        with_demand(
+            base, base.demand.model_copy(update={"aht_everywhere": True, "aht_s": None}), EXAMPLES
+        )
+    assert "aht_everywhere needs aht_s" in str(caught.value)
+
+
+def test_a_forecast_belongs_to_one_interval() -> None:
+    data = yaml.safe_load(FOUR.read_text(encoding="utf-8"))
+    del data["demand"]
+    data["interval_coverage"] = [
+        {"start": "09:00", "end": "10:00", "preferred": 1, "forecast": {"calls": 3, "aht_s": 200}}
+    ]
+    with pytest.raises(InstanceError, match="one interval long"):
+        parse_instance(data)
