@@ -53,11 +53,13 @@ from cli.roster_store import (
 )
 from cli.scenarios import scenarios_app
 from cli.serve import serve_command
+from cli.service_level import service_view
 from cli.staffing import staff_min_command
 from cli.users import tokens_app, users_app
 from scheduler.check import RosterFileError, check, read_roster_csv
 from scheduler.explain.gaps import find_coverage_gaps
 from scheduler.explain.report import explain, explain_infeasibility
+from scheduler.explain.service_level import service_report
 from scheduler.export import write_csv, write_json, write_xlsx
 from scheduler.instance import Instance
 from scheduler.messages import text
@@ -126,6 +128,9 @@ def _show_roster(console: Console, result: Result, problem: Problem, language: s
     console.print(legend(problem, language))
     console.print()
     console.print(summary_table(result.assignments, problem, language))
+    service = service_report(problem.instance, result.assignments, problem)
+    if service is not None:
+        console.print(service_view(service, language))
     console.print(penalty_breakdown(result.penalties, problem, language))
 
 

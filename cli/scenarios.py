@@ -4,7 +4,8 @@ It loads the scenario file (:mod:`scheduler.scenarios`), solves the cases on a
 local process pool (``--workers``) or a Dask cluster (``--dask-scheduler``)
 with a progress bar, prints one line per case and writes ``results.csv``,
 ``results.md`` and PNG plots to ``--out``. A bad scenario or base instance is
-answered with the field path and exit code 2.
+answered with the field path and exit code 2. Text is in the base team's
+language unless ``--lang`` says otherwise.
 """
 
 from __future__ import annotations
@@ -18,86 +19,100 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from cli.common import consoles, fail
+from cli.common import LangOption, consoles, fail, language_or_default, output_language
 from cli.exit_codes import ExitCode
 from cli.render import STATUS_STYLES, format_number
 from scheduler.instance import InstanceError, load_instance
+from scheduler.messages import text
 from scheduler.scenarios import (
     CaseResult,
     DaskMissingError,
     MatplotlibMissingError,
     ScenarioError,
     expand,
-    has_demand,
     load_scenario,
-    notes,
     run_all,
     write_plots,
     write_tables,
 )
 
-scenarios_app = typer.Typer(
-    help="What-if scenarios: solve a grid of changes to one instance.", no_args_is_help=True
-)
+scenarios_app = typer.Typer(help=text("scenarios.help.group"), no_args_is_help=True)
 
 
-def results_table(results: list[CaseResult]) -> Table:
+def results_table(results: list[CaseResult], language: str) -> Table:
+    def title(key: str) -> str:
+        return text(f"scenarios.column.{key}", language)
+
+    with_service = any(result.service is not None for result in results)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    for column in ("case", "status", "objective", "bound", "time s", "shortfall"):
-        if column == "case":
-            table.add_column(column, overflow="fold", min_width=12)
-        else:
-            table.add_column(column, justify="right")
-    table.add_column("main penalties", overflow="fold", min_width=24)
+    table.add_column(title("case"), overflow="fold", min_width=12)
+    for key in ("status", "objective", "bound", "time", "shortfall"):
+        table.add_column(title(key), justify="right")
+    if with_service:
+        table.add_column(title("service_level"), justify="right")
+    table.add_column(title("penalties"), overflow="fold", min_width=24)
     for result in results:
-        table.add_row(
+        cells = [
             result.label,
             Text(result.status.value, style=STATUS_STYLES[result.status]),
             format_number(result.objective),
             format_number(result.best_bound),
             f"{result.wall_time_s:.2f}",
             "-" if result.shortfall is None else str(result.shortfall),
-            ", ".join(f"{rule} {cost}" for rule, cost in result.main_penalties) or "-",
-        )
+        ]
+        if with_service:
+            level = result.service_level
+            cells.append("-" if level is None else f"{100 * level:.1f} %")
+        cells.append(", ".join(f"{rule} {cost}" for rule, cost in result.main_penalties) or "-")
+        table.add_row(*cells)
     return table
 
 
-@scenarios_app.command("run", help="Solve every combination of a scenario file's grid.")
+@scenarios_app.command("run", help=text("scenarios.help.run"))
 def run_command(
     scenario_path: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The scenario file (YAML).", show_default=False)
+        Path,
+        typer.Argument(metavar="FILE", help=text("scenarios.help.file"), show_default=False),
     ],
     workers: Annotated[
-        int, typer.Option("--workers", min=1, help="Cases solved at once on this machine.")
+        int, typer.Option("--workers", min=1, help=text("scenarios.help.workers"))
     ] = 1,
     dask_scheduler: Annotated[
         str | None,
         typer.Option(
             "--dask-scheduler",
             metavar="ADDRESS",
-            help="Run on a Dask cluster, e.g. tcp://host:8786 (needs roster[scenarios]).",
+            help=text("scenarios.help.dask"),
             show_default=False,
         ),
     ] = None,
-    out: Annotated[
-        Path, typer.Option("--out", help="Folder for results.csv, results.md and plots.")
-    ] = Path("scenario-results"),
+    out: Annotated[Path, typer.Option("--out", help=text("scenarios.help.out"))] = Path(
+        "scenario-results"
+    ),
+    lang: LangOption = None,
 ) -> None:
     console, errors = consoles()
+    language = language_or_default(lang)
     try:
         scenario = load_scenario(scenario_path)
         base = load_instance(scenario.base_path)
+        language = output_language(lang, base)
         cases = expand(scenario, base)
     except ScenarioError as error:
-        fail(errors, error.describe())
+        fail(errors, error.describe(language))
     except InstanceError as error:
-        fail(errors, error.describe())
+        fail(errors, error.describe(language))
     if out.exists() and not out.is_dir():
-        fail(errors, f"cannot write to {out}: not a folder")
-    for note in notes(scenario, base):
-        errors.print(Text(f"note: {note}", style="yellow"), soft_wrap=True)
-    where = f"Dask cluster {dask_scheduler}" if dask_scheduler else f"{workers} local worker(s)"
-    console.print(f"{len(cases)} case(s) from {scenario_path} on {where}", soft_wrap=True)
+        fail(errors, text("scenarios.not_a_folder", language, path=out))
+    where = (
+        text("scenarios.where.dask", language, address=dask_scheduler)
+        if dask_scheduler
+        else text("scenarios.where.local", language, workers=workers)
+    )
+    starting = text(
+        "scenarios.starting", language, cases=len(cases), file=scenario_path, where=where
+    )
+    console.print(starting, soft_wrap=True)
 
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -107,7 +122,7 @@ def run_command(
         console=console,
         transient=True,
     ) as bar:
-        task = bar.add_task("solving", total=len(cases))
+        task = bar.add_task(text("scenarios.progress", language), total=len(cases))
 
         def advance(done: int, total: int, result: CaseResult) -> None:
             bar.update(task, completed=done, description=f"{result.label}: {result.status.value}")
@@ -116,22 +131,27 @@ def run_command(
             results = run_all(
                 cases, workers=workers, dask_scheduler=dask_scheduler, progress=advance
             )
-        except DaskMissingError as error:
-            fail(errors, str(error))
+        except DaskMissingError:
+            fail(errors, text("scenarios.dask_missing", language))
         except OSError as error:  # an unreachable scheduler
-            fail(errors, f"cannot reach the Dask scheduler {dask_scheduler}: {error}")
+            reason = error.strerror or str(error)
+            fail(errors, text("scenarios.unreachable", language, address=dask_scheduler, reason=reason))  # fmt: skip
 
-    console.print(results_table(results))
+    console.print(results_table(results, language))
     try:
         files = write_tables(results, out)
         try:
-            plots, skipped = write_plots(results, out, has_demand_section=has_demand(base))
-        except MatplotlibMissingError as error:
-            plots, skipped = [], [str(error)]
+            plots, skipped = write_plots(results, out)
+        except MatplotlibMissingError:
+            plots, skipped = [], ["scenarios.matplotlib_missing"]
     except OSError as error:
-        fail(errors, f"cannot write to {out}: {error.strerror or error}")
-    for note in skipped:
-        console.print(Text(f"not plotted: {note}", style="dim"), soft_wrap=True)
-    names = ", ".join(path.name for path in [*files, *plots])
-    console.print(f"wrote {names} to {out}", soft_wrap=True)
+        reason = error.strerror or str(error)
+        fail(errors, text("scenarios.cannot_write", language, path=out, reason=reason))
+    for key in skipped:
+        note = text("scenarios.not_plotted", language, reason=text(key, language))
+        console.print(Text(note, style="dim"), soft_wrap=True)
+    names = ", ".join(str(path.relative_to(out)) for path in [*files, *plots][:12])
+    if len(files) + len(plots) > 12:
+        names += f", ... (+{len(files) + len(plots) - 12})"
+    console.print(text("scenarios.wrote", language, files=names, out=out), soft_wrap=True)
     raise typer.Exit(ExitCode.OK)

@@ -21,6 +21,8 @@ from scheduler.messages import (
     jobs,
     reroster,
     rules,
+    scenarios,
+    service_level,
     staffing,
     store,
     swaps,
@@ -57,6 +59,8 @@ CATALOGUE: dict[str, Entry] = _merge(
     reroster.MESSAGES,
     jobs.MESSAGES,
     ical.MESSAGES,
+    scenarios.MESSAGES,
+    service_level.MESSAGES,
 )
 
 
