@@ -102,6 +102,10 @@ class HeadcountRow:
     main_penalties: list[tuple[str, int]]
     """The costliest rules, (rule key, cost), most expensive first."""
     result: Result = field(repr=False, compare=False)
+    service: dict[str, object] | None = None
+    """For a search against a call forecast: what this row's roster answers
+    (:meth:`ServiceReport.summary <scheduler.explain.service_level.ServiceReport.summary>`);
+    None without a roster or without a forecast."""
 
     @classmethod
     def of(cls, agents: int, result: Result) -> HeadcountRow:
@@ -116,8 +120,9 @@ class HeadcountRow:
             result=result,
         )
 
-    def to_json(self) -> dict[str, object]:
-        return {
+    def to_json(self, *, with_service: bool = False) -> dict[str, object]:
+        """``with_service`` adds the ``service`` key (None on rows without a roster)."""
+        data: dict[str, object] = {
             "agents": self.agents,
             "status": self.status.value,
             "objective": self.objective,
@@ -125,6 +130,9 @@ class HeadcountRow:
             "wall_time_s": round(self.wall_time_s, 3),
             "main_penalties": [{"rule": rule, "cost": cost} for rule, cost in self.main_penalties],
         }
+        if with_service:
+            data["service"] = self.service
+        return data
 
 
 @dataclass(frozen=True)
@@ -160,6 +168,7 @@ def headcount_table(
     workers: int = 2,
     seed: int = 0,
     warm_start: bool = False,
+    start_agents: int | None = None,
 ) -> HeadcountReport:
     """Find the minimum head count and solve each head count from it to ``max_agents``.
 
@@ -171,12 +180,17 @@ def headcount_table(
     the new agent simply has no duty; it is off by default because on the
     default instance with two days off it made the 6- and 7-agent solves three
     to four times slower (0.45-0.7 s instead of 0.11-0.16 s, seeds 0-2).
+    ``start_agents``, a head count proven too small below (such as
+    :func:`scheduler.explain.demand_staffing.agent_minutes_bound`), starts the
+    search there when it is above the current head count; the default search
+    limit then counts from it.
     """
     template = _template(instance, template_agent_id)
     current = len(instance.team.agents)
     if max_agents is not None and max_agents < current:
         raise ValueError(f"max_agents ({max_agents}) is below the current head count ({current})")
-    search_limit = max_agents if max_agents is not None else current + DEFAULT_SEARCH_SPAN
+    first = max(current, start_agents or current)
+    search_limit = max_agents if max_agents is not None else first + DEFAULT_SEARCH_SPAN
 
     rows: list[HeadcountRow] = []
     hint: tuple[Assignment, ...] | None = None
@@ -203,7 +217,7 @@ def headcount_table(
         )
 
     minimum: int | None = None
-    for agents in range(current, search_limit + 1):
+    for agents in range(first, search_limit + 1):
         row = run(agents)
         if row.status.has_roster:
             minimum = agents

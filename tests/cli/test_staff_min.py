@@ -119,3 +119,164 @@ def test_bad_instance_file_exits_2(
     assert code == ExitCode.INVALID_INPUT
     assert output == ""
     assert errors
+
+
+# With a call forecast: the fewest agents that meet its service level.
+
+DEMAND_ARGS = ("--time-limit", "2", "--workers", "1")
+
+
+@pytest.fixture(scope="session")
+def demand_example(four_agents: Path) -> Path:
+    return four_agents.parent / "demand-example" / "four-agents-demand.yaml"
+
+
+@pytest.fixture(scope="session")
+def profile(demand_example: Path) -> Path:
+    return demand_example.parent / "four-agents-profile.csv"
+
+
+def _invoke_demand(runner: CliRunner, app: typer.Typer, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["staff-min", *args, *DEMAND_ARGS])
+    # Every refusal is a message, never a traceback.
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_demand_table_shows_the_service_level_of_each_roster(
+    runner: CliRunner, app: typer.Typer, demand_example: Path
+) -> None:
+    code, output, _ = _invoke_demand(runner, app, str(demand_example), "--max", "4", "--lang", "en")
+    assert code == ExitCode.OK
+    assert "Service level" in output
+    # 4 agents, a roster, and its calls-weighted service level above the 80 % target.
+    row = next(line.split() for line in output.splitlines() if line.split()[:1] == ["4"])
+    percent = float(row[row.index("%") - 1])
+    assert 80 <= percent <= 100
+    target = text("staffing.target.sl", "en", percent="80", seconds="20")
+    assert text("staffing.demand_found", "en", minimum=4, current=4, target=target) in output
+    bound = text("staffing.demand_bound", "en", agents=4, needed="8,400", most="2,400")
+    assert bound in output
+
+
+def test_demand_profile_for_an_instance_without_one(
+    runner: CliRunner,
+    app: typer.Typer,
+    four_agents: Path,
+    profile: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The profile path is taken from the current folder, not the instance's.
+    monkeypatch.chdir(profile.parent)
+    args = ["--aht", "240", "--target-sl", "0.8", "--answer-within", "20"]
+    code, output, _ = _invoke_demand(
+        runner, app, str(four_agents), "--demand", profile.name, *args, "--max", "4", "--json"
+    )
+    assert code == ExitCode.OK
+    data = json.loads(output)
+    assert data["minimum"] == 4
+    assert data["target"]["target_sl"] == 0.8
+    assert data["lower_bound"]["agents"] == 4
+    service = data["rows"][0]["service"]
+    assert service["intervals_short"] == 0
+    assert service["intervals_meeting_target"] == service["intervals"] == 630
+    assert service["service_level"] >= 0.8
+
+
+def test_doubled_calls_given_with_demand_need_more_agents(
+    runner: CliRunner,
+    app: typer.Typer,
+    demand_example: Path,
+    profile: Path,
+    write_file: Callable[[str, str], Path],
+) -> None:
+    lines = profile.read_text(encoding="utf-8").splitlines()
+    doubled = [lines[0]]
+    for line in lines[1:]:
+        weekday, start, calls = line.split(",")
+        doubled.append(f"{weekday},{start},{2 * float(calls)}")
+    path = write_file("doubled.csv", "\n".join(doubled) + "\n")
+    # The bound says five; six is proven too few (see tests/explain/test_staffing.py).
+    code, output, _ = _invoke_demand(
+        runner, app, str(demand_example), "--demand", str(path), "--max", "6", "--lang", "en"
+    )
+    assert code == ExitCode.INFEASIBLE
+    target = text("staffing.target.sl", "en", percent="80", seconds="20")
+    assert text("staffing.demand_infeasible", "en", max=6, target=target) in output
+    assert text("staffing.demand_bound_skipped", "en", agents=5) in output
+    assert "doubled.csv" in output
+
+
+def test_demand_without_aht_exits_2_naming_aht(
+    runner: CliRunner, app: typer.Typer, four_agents: Path, profile: Path
+) -> None:
+    code, output, errors = _invoke_demand(
+        runner,
+        app,
+        str(four_agents),
+        "--demand",
+        str(profile),
+        "--target-sl",
+        "0.8",
+        "--answer-within",
+        "20",
+        "--lang",
+        "en",
+    )
+    assert code == ExitCode.INVALID_INPUT
+    assert output == ""
+    assert text("staffing.demand_needs_aht", "en") in errors
+
+
+def test_demand_without_a_target_exits_2_naming_the_options(
+    runner: CliRunner, app: typer.Typer, four_agents: Path, profile: Path
+) -> None:
+    args = [str(four_agents), "--demand", str(profile), "--aht", "240", "--lang", "en"]
+    code, _, errors = _invoke_demand(runner, app, *args)
+    assert code == ExitCode.INVALID_INPUT
+    assert "--target-sl and --answer-within are needed" in errors
+    code, _, errors = _invoke_demand(runner, app, *args, "--target-sl", "0.8")
+    assert code == ExitCode.INVALID_INPUT
+    pair = text("staffing.demand_target_pair", "en", missing="--answer-within", given="--target-sl")
+    assert pair in errors
+
+
+def test_a_target_without_a_forecast_exits_2(
+    runner: CliRunner, app: typer.Typer, four_agents: Path
+) -> None:
+    code, _, errors = _invoke_demand(runner, app, str(four_agents), "--aht", "240", "--lang", "en")
+    assert code == ExitCode.INVALID_INPUT
+    assert text("staffing.demand_option_without_profile", "en", option="--aht") in errors
+
+
+def test_a_bad_profile_exits_2_naming_the_line(
+    runner: CliRunner,
+    app: typer.Typer,
+    demand_example: Path,
+    write_file: Callable[[str, str], Path],
+) -> None:
+    path = write_file("bad.csv", "weekday,interval_start,calls\nmon,09:00,1\nmon,09:30,many\n")
+    code, output, errors = _invoke_demand(
+        runner, app, str(demand_example), "--demand", str(path), "--lang", "en"
+    )
+    assert code == ExitCode.INVALID_INPUT
+    assert output == ""
+    errors = " ".join(errors.split())
+    assert "demand.profile" in errors
+    assert "line 3, column calls" in errors
+    assert "--demand" in errors
+
+
+def test_a_target_out_of_range_exits_2_naming_field_and_option(
+    runner: CliRunner, app: typer.Typer, demand_example: Path
+) -> None:
+    code, output, errors = _invoke_demand(
+        runner, app, str(demand_example), "--target-sl", "1.5", "--lang", "en"
+    )
+    assert code == ExitCode.INVALID_INPUT
+    assert output == ""
+    assert "demand.target_sl" in errors
+    option = text(
+        "staffing.demand_option_sets", "en", option="--target-sl", field="demand.target_sl"
+    )
+    assert option in errors
