@@ -1,0 +1,1 @@
+"""Readers for problem files in other tools' formats (public benchmarks)."""
