@@ -188,12 +188,20 @@ def penalty_breakdown(
             previous_rule = penalty.rule
         place = [
             "  " + ("-" if penalty.agent is None else agent_label(problem, penalty.agent)),
-            "-" if penalty.date is None else penalty.date.isoformat(),
+            _when(penalty),
         ]
         if with_shift:
             place.append(penalty.shift or "-")
         details.add_row(*place, f"{penalty.amount} x {penalty.weight}", str(penalty.cost))
     return Group(by_rule, details)
+
+
+def _when(penalty: Penalty) -> str:
+    """The date, then the interval of an interval penalty: ``2026-12-07 12:00-12:30``."""
+    if penalty.date is None:
+        return "-"
+    day = penalty.date.isoformat()
+    return day if penalty.interval is None else f"{day} {penalty.interval}"
 
 
 def format_number(value: float | None) -> str:

@@ -35,7 +35,7 @@ def _ordered(assignments: Iterable[Assignment]) -> list[Assignment]:
 
 
 def ordered_penalties(penalties: Iterable[Penalty]) -> list[Penalty]:
-    """In the display order of PENALTY_RULES, then by agent, date and shift."""
+    """In the display order of PENALTY_RULES, then by agent, date, interval and shift."""
     order = {rule: i for i, rule in enumerate(PENALTY_RULES)}
     return sorted(
         penalties,
@@ -44,6 +44,7 @@ def ordered_penalties(penalties: Iterable[Penalty]) -> list[Penalty]:
             p.rule,
             p.agent or "",
             p.date or dt.date.min,
+            p.interval or "",
             p.shift or "",
         ),
     )
@@ -85,6 +86,7 @@ def penalty_records(result: Result) -> list[dict[str, Any]]:
             "agent": penalty.agent,
             "date": None if penalty.date is None else penalty.date.isoformat(),
             "shift": penalty.shift,
+            "interval": penalty.interval,
             "amount": penalty.amount,
             "weight": penalty.weight,
             "cost": penalty.cost,
@@ -107,7 +109,10 @@ def roster_json(result: Result, problem: Problem) -> dict[str, Any]:
 
 
 def result_from_json(data: Mapping[str, Any], problem: Problem) -> Result:
-    """The :class:`Result` that :func:`roster_json` wrote (for rosters solved in another process)."""
+    """The :class:`Result` that :func:`roster_json` wrote (for rosters solved in another process).
+
+    JSON written before penalties named their interval has no ``interval`` key: None.
+    """
     return Result(
         status=Status(data["status"]),
         objective=data["objective"],
@@ -125,6 +130,7 @@ def result_from_json(data: Mapping[str, Any], problem: Problem) -> Result:
                 agent=item["agent"],
                 date=None if item["date"] is None else dt.date.fromisoformat(item["date"]),
                 shift=item["shift"],
+                interval=item.get("interval"),
             )
             for item in data["penalties"]
         ),
@@ -159,7 +165,7 @@ def write_xlsx(
 
     penalties = pd.DataFrame(
         penalty_records(result),
-        columns=["rule", "agent", "date", "shift", "amount", "weight", "cost"],
+        columns=["rule", "agent", "date", "interval", "shift", "amount", "weight", "cost"],
     )
     penalties.insert(1, "label", [_label(rule, language) for rule in penalties["rule"]])
 

@@ -44,8 +44,11 @@ class Penalty:
 
     ``rule`` is a stable key such as ``coverage.under`` or ``fairness.on_call``
     (see :data:`PENALTY_RULES`); ``agent``, ``date`` and ``shift`` say where,
-    when the rule has such a place. ``amount`` is in the rule's unit (days,
-    minutes, agents ...), ``cost = amount * weight`` is what the objective adds.
+    when the rule has such a place, and ``interval`` (``HH:MM-HH:MM``, as
+    :attr:`scheduler.problem.IntervalRequirement.label` gives it) which
+    interval of that date an ``interval_coverage.*`` penalty is for.
+    ``amount`` is in the rule's unit (days, minutes, agents ...),
+    ``cost = amount * weight`` is what the objective adds.
     """
 
     rule: str
@@ -54,6 +57,7 @@ class Penalty:
     agent: str | None = None
     date: dt.date | None = None
     shift: str | None = None
+    interval: str | None = None
 
     @property
     def cost(self) -> int:

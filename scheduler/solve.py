@@ -160,4 +160,5 @@ def _penalties(problem: Problem, built: BuiltModel, solver: cp_model.CpSolver) -
                 agent=None if term.agent is None else problem.agents[term.agent],
                 date=None if term.day is None else problem.dates[term.day % problem.num_days],
                 shift=None if term.shift is None else problem.shifts[term.shift],
+                interval=term.interval,
             )

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from scheduler.export import roster_json, write_csv, write_json, write_xlsx
+from scheduler.export import result_from_json, roster_json, write_csv, write_json, write_xlsx
 from scheduler.instance import parse_instance_text
 from scheduler.problem import Problem, compile_problem
 from scheduler.result import Assignment, Penalty, Result, Status
@@ -95,6 +97,7 @@ def test_json_penalties_in_rule_order_with_cost(result: Result, problem: Problem
         "agent": "ann",
         "date": "2026-10-19",
         "shift": "E",
+        "interval": None,
         "amount": 1,
         "weight": 3,
         "cost": 3,
@@ -121,7 +124,9 @@ def test_xlsx_sheets(result: Result, problem: Problem, tmp_path: Path) -> None:
     assert grid[2][:3] == ["bob", "bob", "D"]
     assert workbook["Assignments"].max_row == 5
     penalties = [[cell.value for cell in row] for row in workbook["Penalties"].iter_rows()]
-    assert penalties[0] == ["rule", "label", "agent", "date", "shift", "amount", "weight", "cost"]
+    assert penalties[0] == [
+        "rule", "label", "agent", "date", "interval", "shift", "amount", "weight", "cost",
+    ]  # fmt: skip
     assert penalties[1][0] == "min_rest" and penalties[1][-1] == 3
 
 
@@ -138,3 +143,47 @@ def test_result_round_trips_through_json() -> None:
     assert sorted(again.assignments) == sorted(result.assignments)
     assert again.cost_by_rule() == result.cost_by_rule()
     assert (again.status, again.objective) == (result.status, result.objective)
+
+
+def _with_intervals(result: Result) -> Result:
+    # Two penalties of one rule on one day: only the interval tells them apart.
+    under = [
+        Penalty("interval_coverage.under", 1, 50, date=MON, interval=interval)
+        for interval in ("12:30-13:00", "12:00-12:30")
+    ]
+    return dataclasses.replace(result, penalties=(*result.penalties, *under))
+
+
+def test_interval_penalties_round_trip_through_json(result: Result, problem: Problem) -> None:
+    result = _with_intervals(result)
+    data = json.loads(json.dumps(roster_json(result, problem)))
+    assert [(p["rule"], p["date"], p["interval"]) for p in data["penalties"][:2]] == [
+        ("interval_coverage.under", "2026-10-19", "12:00-12:30"),
+        ("interval_coverage.under", "2026-10-19", "12:30-13:00"),
+    ]
+    again = result_from_json(data, problem)
+    assert Counter(again.penalties) == Counter(result.penalties)
+
+
+def test_json_written_before_intervals_still_loads(result: Result, problem: Problem) -> None:
+    data = roster_json(_with_intervals(result), problem)
+    for penalty in data["penalties"]:
+        del penalty["interval"]
+    again = result_from_json(data, problem)
+    assert [p.interval for p in again.penalties] == [None] * 4
+    assert again.cost_by_rule() == {
+        "interval_coverage.under": 100,
+        "min_rest": 3,
+        "fairness.minutes": 4,
+    }
+
+
+def test_xlsx_penalties_show_the_interval(result: Result, problem: Problem, tmp_path: Path) -> None:
+    path = tmp_path / "roster.xlsx"
+    write_xlsx(_with_intervals(result), problem, path)
+    rows = [
+        [cell.value for cell in row]
+        for row in openpyxl.load_workbook(path)["Penalties"].iter_rows()
+    ]
+    column = rows[0].index("interval")
+    assert [row[column] for row in rows[1:]] == ["12:00-12:30", "12:30-13:00", None, None]

@@ -10,7 +10,8 @@ The properties:
 
 * a roster the solver returns (optimal, or feasible when the search is cut
   short) breaks no hard rule in the checker, and the checker recomputes the
-  solver's objective and its breakdown by rule exactly;
+  solver's objective, its breakdown by rule and every penalty at its place
+  exactly;
 * the solver claims INFEASIBLE only when that is true: never when a roster
   exists that the checker accepts, and always when a day's coverage minimum
   exceeds the agents who can work that day;
@@ -27,6 +28,7 @@ to reproduce.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -59,12 +61,13 @@ def _solve(instance: Instance, **options: Any) -> Result:
 
 
 def _assert_checker_agrees(instance: Instance, result: Result) -> None:
-    """The roster breaks no hard rule, and the checker finds the solver's cost rule by rule."""
+    """The roster breaks no hard rule, and the checker finds the solver's penalties one by one."""
     assert result.status.has_roster, result.status
     event("roster costs something" if result.objective else "roster costs nothing")
     report = check(instance, result.assignments)
     assert report.violations == (), [v.describe() for v in report.violations]
     assert report.cost_by_rule() == result.cost_by_rule()
+    assert Counter(report.penalties) == Counter(result.penalties)  # place by place
     assert report.objective == result.objective
     # The objective is an integer sum; a proven optimum has its bound on it.
     if result.status is Status.OPTIMAL:
@@ -207,6 +210,7 @@ def test_solver_pinned_to_a_roster_agrees_with_the_checker(
         assert pinned.status is Status.OPTIMAL
         assert sorted(pinned.assignments) == sorted(roster)
         assert pinned.cost_by_rule() == report.cost_by_rule()
+        assert Counter(pinned.penalties) == Counter(report.penalties)
         assert pinned.objective == report.objective
     else:
         assert pinned.status is Status.INFEASIBLE, [v.describe() for v in report.violations]

@@ -96,6 +96,7 @@ def check_interval_coverage(roster: Roster) -> Findings:
                 hard=False,
                 weight=need.under_weight,
                 day=need.day,
+                interval=interval,
             )
             findings.add(
                 "interval_coverage.over",
@@ -103,5 +104,6 @@ def check_interval_coverage(roster: Roster) -> Findings:
                 hard=False,
                 weight=need.over_weight,
                 day=need.day,
+                interval=interval,
             )
     return findings

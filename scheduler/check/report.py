@@ -85,13 +85,16 @@ class Findings:
         agent: int | None = None,
         day: int | None = None,
         shift: int | None = None,
+        interval: str | None = None,
         message: str = "",
         **values: object,
     ) -> None:
         """Record ``amount`` units of ``rule`` broken at (agent, day, shift) indices.
 
-        Hard: a violation described by ``message`` (default ``check.<rule>``)
-        filled with ``values``. Soft: a penalty of ``weight`` per unit.
+        ``interval`` (``HH:MM-HH:MM``) is the interval of ``day`` an
+        interval-coverage rule counts. Hard: a violation described by
+        ``message`` (default ``check.<rule>``) filled with ``values`` and the
+        interval. Soft: a penalty of ``weight`` per unit at that interval.
         Nothing is recorded for a zero amount, nor for a soft rule of weight 0
         (switched off: it costs nothing, and the solver lists no such term).
         """
@@ -102,8 +105,10 @@ class Findings:
         date = None if day is None else problem.dates[day]
         shift_id = None if shift is None else problem.shifts[shift]
         if hard:
+            if interval is not None:
+                values = {"interval": interval, **values}
             self.violations.append(
                 Violation(rule, amount, agent_id, date, shift_id, message, tuple(values.items()))
             )
         else:
-            self.penalties.append(Penalty(rule, amount, weight, agent_id, date, shift_id))
+            self.penalties.append(Penalty(rule, amount, weight, agent_id, date, shift_id, interval))

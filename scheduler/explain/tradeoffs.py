@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from scheduler.export import ordered_penalties
 from scheduler.instance.rules import FairnessMethod
 from scheduler.messages import CATALOGUE, text
-from scheduler.problem import Bound, Problem
+from scheduler.problem import Bound, IntervalRequirement, Problem
 from scheduler.result import Assignment, Penalty, Result
 
 T = TypeVar("T")
@@ -179,6 +179,7 @@ def describe_penalty(
         "date": "" if penalty.date is None else penalty.date.isoformat(),
         "week": "" if penalty.date is None else week_of(problem, penalty.date),
         "shift": penalty.shift or "",
+        "interval": penalty.interval or "",
         "amount": penalty.amount,
         "weight": penalty.weight,
         "cost": penalty.cost,
@@ -186,6 +187,8 @@ def describe_penalty(
     key = f"tradeoffs.penalty.{penalty.rule}"
     if penalty.rule.startswith("request.") and penalty.shift is None:
         key += ".any_shift"
+    if penalty.rule.startswith("interval_coverage.") and penalty.interval is None:
+        key += ".unknown_interval"  # a result stored before penalties named their interval
     values.update(_rule_values(penalty, problem, language, fairness))
     return text(key, language, **values)
 
@@ -201,6 +204,12 @@ def _rule_values(
         day, shift = _day(problem, penalty), _shift(problem, penalty)
         requirement = _known(problem.requirements.get((day, shift)), rule)
         preferred = _known(requirement.preferred, rule)
+        return {
+            "preferred": preferred,
+            "count": preferred + (amount if side == "over" else -amount),
+        }
+    if family == "interval_coverage" and penalty.interval is not None:
+        preferred = _known(_interval_requirement(problem, penalty).preferred, rule)
         return {
             "preferred": preferred,
             "count": preferred + (amount if side == "over" else -amount),
@@ -272,6 +281,16 @@ def _shift(problem: Problem, penalty: Penalty) -> int:
     return problem.shifts.index(_known(penalty.shift, penalty.rule))
 
 
+def _interval_requirement(problem: Problem, penalty: Penalty) -> IntervalRequirement:
+    day = _day(problem, penalty)
+    found = (
+        need
+        for need in problem.interval_requirements
+        if need.day == day and need.label == penalty.interval
+    )
+    return _known(next(found, None), penalty.rule)
+
+
 def _bound(problem: Problem, penalty: Penalty, family: str) -> Bound:
     agent_rules = problem.agent_rules[_agent(problem, penalty)]
     bound: Bound | None = getattr(agent_rules, family)
@@ -338,6 +357,7 @@ class Tradeoffs:
                     "date": None if penalty.date is None else penalty.date.isoformat(),
                     "week": None if penalty.date is None else week_of(problem, penalty.date),
                     "shift": penalty.shift,
+                    "interval": penalty.interval,
                     "amount": penalty.amount,
                     "weight": penalty.weight,
                     "cost": penalty.cost,

@@ -2,8 +2,9 @@
 
 ``tradeoffs.penalty.<key>`` says one penalty of every key of
 :data:`scheduler.result.PENALTY_RULES` in a plain sentence (requests without a
-shift have a ``.any_shift`` variant); the other entries are the words those
-sentences and the trade-off tables are built from.
+shift have a ``.any_shift`` variant, interval penalties stored before they
+named their interval an ``.unknown_interval`` one); the other entries are the
+words those sentences and the trade-off tables are built from.
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -17,10 +18,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{date} 的 {shift} 班有 {count} 人，期望 {preferred} 人（权重 {weight}）",
     },
     "tradeoffs.penalty.interval_coverage.under": {
+        "en": "{interval} on {date} has {count} agent(s) where {preferred} are preferred (weight {weight})",
+        "zh": "{date} {interval} 时段只有 {count} 人，期望 {preferred} 人（权重 {weight}）",
+    },
+    "tradeoffs.penalty.interval_coverage.over": {
+        "en": "{interval} on {date} has {count} agent(s) where {preferred} are preferred (weight {weight})",
+        "zh": "{date} {interval} 时段有 {count} 人，期望 {preferred} 人（权重 {weight}）",
+    },
+    "tradeoffs.penalty.interval_coverage.under.unknown_interval": {
         "en": "{amount} agent(s) fewer than preferred in a time interval on {date} (weight {weight})",
         "zh": "{date} 某时段比期望少 {amount} 人（权重 {weight}）",
     },
-    "tradeoffs.penalty.interval_coverage.over": {
+    "tradeoffs.penalty.interval_coverage.over.unknown_interval": {
         "en": "{amount} agent(s) more than preferred in a time interval on {date} (weight {weight})",
         "zh": "{date} 某时段比期望多 {amount} 人（权重 {weight}）",
     },

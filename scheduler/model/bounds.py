@@ -21,9 +21,20 @@ from scheduler.model.context import Literal, ModelContext, PenaltyTerm, RuleGrou
 
 @dataclass(frozen=True)
 class Where:
+    """The place a penalty term is reported at (``interval``: ``HH:MM-HH:MM`` of ``day``)."""
+
     agent: int | None = None
     day: int | None = None
     shift: int | None = None
+    interval: str | None = None
+
+    def name(self, ctx: ModelContext, rule: str) -> str:
+        return ctx.name(rule, self.agent, self.day, interval=self.interval)
+
+    def term(self, rule: str, expression: cp_model.LinearExprT, weight: int) -> PenaltyTerm:
+        return PenaltyTerm(
+            rule, expression, weight, self.agent, self.day, self.shift, self.interval
+        )
 
 
 def at_least(
@@ -43,9 +54,9 @@ def at_least(
         return []
     if weight == 0 or value <= 0:
         return []
-    shortfall = ctx.model.new_int_var(0, value, ctx.name(rule, where.agent, where.day))
+    shortfall = ctx.model.new_int_var(0, value, where.name(ctx, rule))
     ctx.model.add_max_equality(shortfall, [0, value - expression])
-    return [PenaltyTerm(rule, shortfall, weight, where.agent, where.day, where.shift)]
+    return [where.term(rule, shortfall, weight)]
 
 
 def at_most(
@@ -68,9 +79,9 @@ def at_most(
         return []
     if weight == 0:
         return []
-    excess = ctx.model.new_int_var(0, upper - value, ctx.name(rule, where.agent, where.day))
+    excess = ctx.model.new_int_var(0, upper - value, where.name(ctx, rule))
     ctx.model.add_max_equality(excess, [0, expression - value])
-    return [PenaltyTerm(rule, excess, weight, where.agent, where.day, where.shift)]
+    return [where.term(rule, excess, weight)]
 
 
 def forbid_together(
@@ -92,8 +103,8 @@ def forbid_together(
         return []
     if weight == 0:
         return []
-    violated = ctx.model.new_bool_var(ctx.name(rule, where.agent, where.day))
+    violated = ctx.model.new_bool_var(where.name(ctx, rule))
     ctx.model.add_bool_or([*(literal.Not() for literal in literals), violated])
     for literal in literals:
         ctx.model.add_implication(violated, literal)
-    return [PenaltyTerm(rule, amount * violated, weight, where.agent, where.day, where.shift)]
+    return [where.term(rule, amount * violated, weight)]

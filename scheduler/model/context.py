@@ -42,7 +42,11 @@ UNRELAXABLE_RULES = frozenset({"overlap"})
 
 @dataclass(frozen=True)
 class PenaltyTerm:
-    """``weight x expression`` in the objective, tagged with where it comes from."""
+    """``weight x expression`` in the objective, tagged with where it comes from.
+
+    ``interval`` is the ``HH:MM-HH:MM`` label of the interval of ``day`` that
+    an interval-coverage term counts (two such terms can share a day).
+    """
 
     rule: str
     expression: cp_model.LinearExprT
@@ -50,6 +54,7 @@ class PenaltyTerm:
     agent: int | None = None
     day: int | None = None
     shift: int | None = None
+    interval: str | None = None
 
 
 @dataclass
@@ -80,11 +85,20 @@ class ModelContext:
     def date(self, day: int) -> dt.date:
         return self.problem.dates[day % self.problem.num_days]
 
-    def name(self, rule: str, agent: int | None = None, day: int | None = None) -> str:
-        """A readable variable name: ``rule[agent,date]``."""
+    def name(
+        self,
+        rule: str,
+        agent: int | None = None,
+        day: int | None = None,
+        *,
+        interval: str | None = None,
+    ) -> str:
+        """A readable variable name: ``rule[agent,date,interval]``, leaving out what is None."""
         parts = []
         if agent is not None:
             parts.append(self.problem.agents[agent])
         if day is not None:
             parts.append(self.date(day).isoformat())
+        if interval is not None:
+            parts.append(interval)
         return f"{rule}[{','.join(parts)}]"

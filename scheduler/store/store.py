@@ -1253,6 +1253,7 @@ def _penalty_json(penalty: Penalty) -> dict[str, Any]:
         "agent": penalty.agent,
         "date": None if penalty.date is None else penalty.date.isoformat(),
         "shift": penalty.shift,
+        "interval": penalty.interval,
     }
 
 
@@ -1265,6 +1266,7 @@ def _penalty_from_json(item: Mapping[str, Any]) -> Penalty:
         agent=item.get("agent"),
         date=None if day is None else dt.date.fromisoformat(day),
         shift=item.get("shift"),
+        interval=item.get("interval"),  # absent in rows stored before intervals were named
     )
 
 

@@ -52,6 +52,8 @@ def test_upload_solve_in_background_and_publish(client: TestClient, tokens: dict
         time.sleep(0.1)
         job = client.get(location.removeprefix("http://testserver"), headers=lead).json()
     assert job["state"] == "done" and job["result"]["objective"] == 600
+    # Every penalty says where, the interval included (none here: no interval coverage).
+    assert all(penalty["interval"] is None for penalty in job["result"]["penalties"])
     published = client.post(f"{location}/publish", headers=lead)
     assert published.status_code == 201 and published.json()["version"] == 2
     csv = client.get(f"/api/v1/teams/{TEAM}/rosters/current",
@@ -147,6 +149,7 @@ def test_explanations_over_http(client: TestClient, tokens: dict[str, str]) -> N
     )
     assert roster.status_code == 200
     assert roster.json()["feasible"] is True and roster.json()["objective"] == 600
+    assert all(p["interval"] is None for p in roster.json()["tradeoffs"]["penalties"])
 
 
 def test_the_api_answers_while_a_long_solve_runs(

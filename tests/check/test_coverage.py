@@ -58,3 +58,32 @@ def test_met_coverage_reports_nothing(make_instance, make_roster):
     report = check(instance, make_roster(instance, a1="N N N - N N N", a2="- - - N"))
     assert report.violations == ()
     assert report.penalties == ()
+
+
+def test_interval_penalties_name_their_interval(make_instance, make_roster):
+    instance = make_instance(
+        agents=["a1", "a2"],
+        shift_types=[
+            {"id": "A", "start": "09:00", "end": "17:00"},
+            {"id": "B", "start": "12:00", "end": "20:00"},
+        ],
+        interval_coverage=[
+            {
+                "dates": ["2026-11-30"],
+                "start": "11:00",
+                "end": "13:00",
+                "interval_minutes": 60,
+                "preferred": 1,
+                "under_weight": 5,
+                "over_weight": 2,
+            }
+        ],
+    )
+    # Only a2 on B: 11:00-12:00 has nobody (1 short), 12:00-13:00 has a2 (met).
+    assert check(instance, make_roster(instance, a2="B")).penalties == (
+        Penalty("interval_coverage.under", 1, 5, None, MONDAY, None, "11:00-12:00"),
+    )
+    # Both: 11:00-12:00 has a1 (met), 12:00-13:00 has both (1 over).
+    assert check(instance, make_roster(instance, a1="A", a2="B")).penalties == (
+        Penalty("interval_coverage.over", 1, 2, None, MONDAY, None, "12:00-13:00"),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from string import Formatter
@@ -159,6 +160,9 @@ def tiny() -> Problem:
         TINY_RULES,
         agents=[{"id": "a1", "name": "Ann"}, "a2"],
         coverage=[{"shift": "E", "preferred": 1, "under_weight": 4, "over_weight": 5}],
+        interval_coverage=[
+            {"dates": ["2026-12-01"], "start": "12:00", "end": "13:00", "preferred": 2}
+        ],
     )
     return compile_problem(instance)
 
@@ -169,7 +173,7 @@ def tiny_penalty(rule: str, *, shift: str | None = None) -> Penalty:
     if rule.startswith("coverage."):
         return Penalty(rule, 1, 4, date=tuesday, shift="E")
     if rule.startswith("interval_coverage."):
-        return Penalty(rule, 1, 4, date=tuesday)
+        return Penalty(rule, 1, 4, date=tuesday, interval="12:30-13:00")
     if rule.startswith("fairness."):
         return Penalty(rule, 2, 2)
     if rule in ("min_rest", "forbidden_succession"):
@@ -218,6 +222,14 @@ def test_every_rule_has_a_sentence_in_both_languages(rule: str, tiny: Problem) -
     [
         ("coverage.under", "E on 2026-12-01 has 0 agent(s) where 1 are preferred (weight 4)"),
         ("coverage.over", "E on 2026-12-01 has 2 agent(s) where 1 are preferred (weight 4)"),
+        (
+            "interval_coverage.under",
+            "12:30-13:00 on 2026-12-01 has 1 agent(s) where 2 are preferred (weight 4)",
+        ),
+        (
+            "interval_coverage.over",
+            "12:30-13:00 on 2026-12-01 has 3 agent(s) where 2 are preferred (weight 4)",
+        ),
         ("min_rest", "Ann (a1) has less than 11 hours of rest after N on 2026-12-01"),
         ("forbidden_succession", "Ann (a1) works E the day after N on 2026-12-01"),
         ("days_off_per_week.min", "Ann (a1) works 7 days in week 1 (1 day(s) off required"),
@@ -255,6 +267,32 @@ def test_requests_with_and_without_a_shift(tiny: Problem) -> None:
     assert "asked to work on 2026-12-01" in describe_penalty(
         Penalty("request.on", 1, 3, "a1", day), tiny, "en"
     )
+
+
+def test_interval_penalties_without_their_interval(tiny: Problem) -> None:
+    # A result stored before penalties named their interval reads back without one.
+    old = Penalty("interval_coverage.under", 1, 4, date=MONDAY + dt.timedelta(days=1))
+    assert describe_penalty(old, tiny, "en") == (
+        "1 agent(s) fewer than preferred in a time interval on 2026-12-01 (weight 4)"
+    )
+    assert describe_penalty(old, tiny, "zh") == "2026-12-01 某时段比期望少 1 人（权重 4）"
+    # An interval the problem does not have is an error, as for any other place.
+    with pytest.raises(ValueError, match=r"interval_coverage\.under"):
+        describe_penalty(dataclasses.replace(old, interval="08:00-08:30"), tiny, "en")
+
+
+def test_interval_penalties_are_told_apart_in_json(tiny: Problem) -> None:
+    day = MONDAY + dt.timedelta(days=1)
+    penalties = [
+        Penalty("interval_coverage.under", 1, 4, date=day, interval=interval)
+        for interval in ("12:30-13:00", "12:00-12:30")
+    ]
+    result = Result(Status.FEASIBLE, 8, 0.0, 0.0, (), tuple(penalties), tiny.agents, tiny.dates)
+    data = tradeoffs(tiny, result).to_json("zh")
+    assert [(p["interval"], p["text"]) for p in data["penalties"]] == [
+        ("12:00-12:30", "2026-12-01 12:00-12:30 时段只有 1 人，期望 2 人（权重 4）"),
+        ("12:30-13:00", "2026-12-01 12:30-13:00 时段只有 1 人，期望 2 人（权重 4）"),
+    ]
 
 
 def test_fairness_needs_the_summary(tiny: Problem) -> None:

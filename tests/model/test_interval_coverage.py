@@ -8,12 +8,14 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from ortools.sat.python import cp_model
 
 from scheduler.check import check
 from scheduler.explain.conflict import find_conflict
 from scheduler.explain.describe import describe_groups
 from scheduler.explain.relax import propose_relaxations
 from scheduler.instance import InstanceError
+from scheduler.model import build_model
 from scheduler.problem import compile_problem
 from scheduler.result import Assignment, Status
 from tests.builders import build_instance, build_roster
@@ -105,6 +107,65 @@ def test_preferred_head_count_trades_under_against_over() -> None:
     assert sorted(shift for _, shift in monday_shifts(result)) == ["A", "B"]
     assert places(result, "interval_coverage.over") == [(None, MONDAY, None, 1)] * 5
     assert places(result, "interval_coverage.under") == []
+    # The five penalties share a date: only the interval tells them apart.
+    over = [p.interval for p in result.penalties if p.rule == "interval_coverage.over"]
+    assert sorted(over) == [f"{hour}:00-{hour + 1}:00" for hour in range(12, 17)]
+
+
+def test_penalties_name_their_interval_on_every_date() -> None:
+    # a1 is away Monday and Tuesday, the two days that want 1 agent 09:00-10:00
+    # (two half hours): 2 days x 2 intervals short, 5 each, 20 in all. The
+    # checker must list the same four penalties (solve_and_check).
+    instance = build_instance(
+        agents=[{"id": "a1", "unavailable": [MONDAY, "2026-12-01"]}],
+        shift_types=A_AND_B,
+        interval_coverage=[
+            {
+                "weekdays": ["mon", "tue"],
+                "start": "09:00",
+                "end": "10:00",
+                "preferred": 1,
+                "under_weight": 5,
+            }
+        ],
+    )
+    result = solve_and_check(instance)
+    assert result.objective == 20
+    under = [p for p in result.penalties if p.rule == "interval_coverage.under"]
+    assert sorted((p.date.isoformat() if p.date else "", p.interval, p.amount) for p in under) == [
+        (MONDAY, "09:00-09:30", 1),
+        (MONDAY, "09:30-10:00", 1),
+        ("2026-12-01", "09:00-09:30", 1),
+        ("2026-12-01", "09:30-10:00", 1),
+    ]
+    assert len({(p.date, p.interval) for p in under}) == len(under)
+
+
+def test_penalty_variables_are_named_by_date_and_interval() -> None:
+    # Two agents can be over 1 in 09:00-09:30 (only A spans it), so both the
+    # shortfall and the excess get a variable; their names must not collide.
+    instance = build_instance(
+        shift_types=A_AND_B,
+        interval_coverage=[
+            on_monday(start="09:00", end="10:00", preferred=1, under_weight=5, over_weight=1)
+        ],
+    )
+    built = build_model(compile_problem(instance))
+    names = sorted(
+        term.expression.name
+        for term in built.terms
+        if term.rule.startswith("interval_coverage.")
+        and isinstance(term.expression, cp_model.IntVar)
+    )
+    assert names == [
+        f"interval_coverage.{side}[{MONDAY},{interval}]"
+        for side in ("over", "under")
+        for interval in ("09:00-09:30", "09:30-10:00")
+    ]
+    assert {term.interval for term in built.terms if term.rule.startswith("interval")} == {
+        "09:00-09:30",
+        "09:30-10:00",
+    }
 
 
 def test_overnight_shift_covers_the_next_mornings_interval() -> None:

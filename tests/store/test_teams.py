@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import update
 
 from scheduler.instance import Instance
 from scheduler.result import Penalty, Result, Status
 from scheduler.store import Conflict, NotFound, Store, StoreError
+from scheduler.store.schema import SolveResultRow
 
 
 def test_a_team_is_created_with_its_agents_and_default_settings(store: Store) -> None:
@@ -67,7 +69,13 @@ def test_a_solve_result_round_trips(store: Store, instance: Instance) -> None:
     store.create_team("t", "Team", "UTC", "en")
     instance_id = store.save_instance("t", instance, "x").id
     penalty = Penalty("fairness.minutes", 3, 2, agent="a1", date=dt.date(2026, 12, 1))
-    result = Result(Status.FEASIBLE, 6, 4.5, 1.25, (), (penalty, Penalty("min_rest", 1, 5)), (), ())
+    # Two interval penalties of one day differ only in their interval.
+    intervals = tuple(
+        Penalty("interval_coverage.over", 1, 1, date=dt.date(2026, 12, 1), interval=interval)
+        for interval in ("12:00-12:30", "12:30-13:00")
+    )
+    penalties = (penalty, Penalty("min_rest", 1, 5), *intervals)
+    result = Result(Status.FEASIBLE, 6, 4.5, 1.25, (), penalties, (), ())
     result_id = store.save_result(instance_id, result)
     stored = store.result_record(result_id)
     assert (stored.status, stored.objective, stored.best_bound, stored.wall_time_s) == (
@@ -77,8 +85,33 @@ def test_a_solve_result_round_trips(store: Store, instance: Instance) -> None:
         1.25,
     )
     assert stored.penalties == result.penalties
+    assert [p.interval for p in stored.penalties] == [None, None, "12:00-12:30", "12:30-13:00"]
     with pytest.raises(NotFound):
         store.save_result(12345, result)
+
+
+def test_a_result_stored_before_penalties_named_their_interval_loads(
+    store: Store, instance: Instance
+) -> None:
+    store.create_team("t", "Team", "UTC", "en")
+    instance_id = store.save_instance("t", instance, "x").id
+    penalty = Penalty("interval_coverage.under", 2, 5, date=dt.date(2026, 12, 1))
+    result = Result(Status.FEASIBLE, 10, 10.0, 0.5, (), (penalty,), (), ())
+    result_id = store.save_result(instance_id, result)
+    # The penalty as it was written then: the same keys but no "interval".
+    old = {
+        "rule": "interval_coverage.under",
+        "amount": 2,
+        "weight": 5,
+        "agent": None,
+        "date": "2026-12-01",
+        "shift": None,
+    }
+    with store.engine.begin() as connection:
+        connection.execute(
+            update(SolveResultRow).where(SolveResultRow.id == result_id).values(penalties=[old])
+        )
+    assert store.result_record(result_id).penalties == (penalty,)
 
 
 def test_text_with_a_nul_character_is_refused_on_every_backend(store: Store) -> None:

@@ -6,7 +6,7 @@ cover the whole interval ``i`` of day ``d`` (``Problem.interval_requirements``:
 in a cyclic rotation and nothing in a non-cyclic one). Hard: ``count >= min``
 (group ``interval_coverage.min[weekday,HH:MM-HH:MM]``). Soft: ``preferred -
 count`` short costs ``under_weight`` each, ``count - preferred`` over costs
-``over_weight`` each.
+``over_weight`` each; both penalties name their interval (``HH:MM-HH:MM``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
             for day, shift in need.covering
             for agent in range(num_agents)
         )
-        where = Where(day=need.day)
+        where = Where(day=need.day, interval=need.label)
         # Each duty is worked by at most one agent once, so this bounds the count.
         upper = num_agents * len(need.covering)
         weekday = Weekday.of_index(problem.dates[need.day].weekday()).value
