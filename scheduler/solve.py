@@ -111,10 +111,10 @@ def solve(
     status = STATUS_OF[code]
     if status is Status.MODEL_INVALID:
         raise RuntimeError(f"CP-SAT rejected the model: {built.model.validate()}")
-    return _result(problem, built, solver, status, wall_time)
+    return result_from_solver(problem, built, solver, status, wall_time)
 
 
-def _result(
+def result_from_solver(
     problem: Problem,
     built: BuiltModel,
     solver: cp_model.CpSolver,
