@@ -25,6 +25,10 @@ class BuiltModel:
     terms: tuple[PenaltyTerm, ...]
     context: ModelContext
 
+    def objective(self) -> cp_model.LinearExprT:
+        """The cost of a roster: every penalty term times its weight."""
+        return sum(term.weight * term.expression for term in self.terms)
+
 
 def build_model(problem: Problem, *, explain: bool = False) -> BuiltModel:
     """The full model of ``problem``.
@@ -40,7 +44,9 @@ def build_model(problem: Problem, *, explain: bool = False) -> BuiltModel:
         terms += add_family(context)
     if not explain:
         # Explaining asks only whether the hard rules can hold together.
-        model.minimize(sum(term.weight * term.expression for term in terms))
+        built = BuiltModel(model, variables, tuple(terms), context)
+        model.minimize(built.objective())
+        return built
     return BuiltModel(model, variables, tuple(terms), context)
 
 
