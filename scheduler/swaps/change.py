@@ -148,8 +148,14 @@ class Scorer:
         return CheckReport(tuple(violations), tuple(penalties))
 
 
-def _place(violation: Violation) -> tuple[str, str | None, dt.date | None, str | None]:
-    return (violation.rule, violation.agent, violation.date, violation.shift)
+Place = tuple[str, str | None, dt.date | None, str | None, object]
+
+
+def _place(violation: Violation) -> Place:
+    """Where a violation is: rule, agent, date, shift and, for intervals, the interval
+    (two interval minimums broken on one day are two places)."""
+    interval = dict(violation.values).get("interval")
+    return (violation.rule, violation.agent, violation.date, violation.shift, interval)
 
 
 @dataclass(frozen=True)
@@ -157,7 +163,7 @@ class RuleCheck:
     """The checker's verdict on a change: hard breaks it adds, soft penalty before and after.
 
     A violation is new when no violation of the same rule at the same agent,
-    date and shift existed before, or when one did with a smaller amount (a
+    date, shift (and interval) existed before, or when one did with a smaller amount (a
     shortfall made worse is a new break too).
     """
 
@@ -169,7 +175,7 @@ class RuleCheck:
 
     @classmethod
     def between(cls, before: CheckReport, after: CheckReport) -> RuleCheck:
-        amount_before: dict[tuple[str, str | None, dt.date | None, str | None], int] = {}
+        amount_before: dict[Place, int] = {}
         for violation in before.violations:
             place = _place(violation)
             amount_before[place] = max(amount_before.get(place, 0), violation.amount)

@@ -226,6 +226,17 @@ def test_a_break_made_worse_counts_as_new() -> None:
     ).new_violations == (shorter,)
 
 
+def test_a_break_in_another_interval_of_the_same_day_counts_as_new() -> None:
+    def short_at(interval: str, amount: int) -> Violation:
+        values = (("interval", interval), ("count", 0), ("min", amount))
+        return Violation("interval_coverage.min", amount, None, MON, None, "check.x", values)
+
+    lunch, evening = short_at("12:00-12:30", 2), short_at("20:00-20:30", 1)
+    before = CheckReport((lunch,), ())
+    after = CheckReport((lunch, evening), ())
+    assert RuleCheck.between(before, after).new_violations == (evening,)
+
+
 def test_the_penalty_change_is_shown_by_rule() -> None:
     # Soft rest at weight 20: the same cover now costs 20 instead of being refused.
     instance = build_instance({"min_rest": {"hours": 11, "hard": False, "weight": 20}})
