@@ -9,7 +9,7 @@ names survive into the result.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model_helper import Literal
@@ -64,7 +64,6 @@ class ModelContext:
     variables: Variables
     # Rule group -> assumption literal; filled only when explaining infeasibility.
     group_literals: dict[RuleGroup, cp_model.IntVar] | None = None
-    groups_seen: list[RuleGroup] = field(default_factory=list)
 
     @property
     def explaining(self) -> bool:
@@ -72,8 +71,6 @@ class ModelContext:
 
     def hard(self, constraint: cp_model.Constraint, group: RuleGroup) -> cp_model.Constraint:
         """Register a hard constraint under a rule group a supervisor would name."""
-        if group not in self.groups_seen:
-            self.groups_seen.append(group)
         if self.group_literals is not None and group.rule not in UNRELAXABLE_RULES:
             literal = self.group_literals.get(group)
             if literal is None:
