@@ -31,6 +31,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from benchmarks import isolated
 from benchmarks.curtois_qu_run import run_isolated
 from benchmarks.curtois_qu_table import format_progress_line, write_results
 
@@ -163,22 +164,12 @@ def _versus(objective: int | None, reference: int | None) -> str | None:
     return "ahead" if objective < reference else "level" if objective == reference else "behind"
 
 
-def _instance_list(text: str) -> list[int]:
-    try:
-        numbers = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list") from None
-    if not numbers or min(numbers) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: instance numbers start at 1")
-    return sorted(set(numbers))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.curtois_qu", description=__doc__.splitlines()[0]
     )
     parser.add_argument("--data-dir", type=Path, default=None, help=f"default: ${ENV_VAR}")
-    parser.add_argument("--instances", type=_instance_list, default=None, help="e.g. 1,2,3")
+    parser.add_argument("--instances", type=isolated.positive_list, default=None, help="e.g. 1,2,3")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)

@@ -8,16 +8,12 @@ instance's own, and turns an exception or the child's death into an
 
 from __future__ import annotations
 
-import multiprocessing
-import resource
-import signal
 import time
-import traceback
 from collections import Counter
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from benchmarks import isolated
 from scheduler.check import check
 from scheduler.formats.curtois_qu import read_benchmark
 from scheduler.large_solve import solve_large
@@ -69,43 +65,13 @@ def run_instance(path: Path, *, time_limit: float, workers: int, seed: int) -> d
         "solver_wall_s": round(result.wall_time_s, 4),
         "progress": points,
         "check": checked,
-        # ru_maxrss is in KiB on Linux.
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mib": isolated.peak_rss_mib(),
     }
-
-
-def _child(connection: Connection, path: Path, options: dict[str, Any]) -> None:
-    try:
-        record = run_instance(path, **options)
-    except BaseException as error:  # the parent records it and goes on
-        record = {
-            "error": f"{type(error).__name__}: {error}".splitlines()[0],
-            "traceback": traceback.format_exc(),
-        }
-    connection.send(record)
-    connection.close()
 
 
 def run_isolated(path: Path, *, time_limit: float, workers: int, seed: int) -> dict[str, Any]:
     """:func:`run_instance` in a fresh spawned process; an ``error`` record if it fails."""
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    options = {"time_limit": time_limit, "workers": workers, "seed": seed}
-    process = context.Process(target=_child, args=(sender, path, options), daemon=True)
-    process.start()
-    sender.close()  # so that the child's death reads as end of file here
-    record: dict[str, Any]
-    try:
-        if receiver.poll(time_limit + STUCK_AFTER_S):
-            record = receiver.recv()
-        else:
-            process.kill()
-            record = {"error": f"no answer after {time_limit + STUCK_AFTER_S:.0f} s, killed"}
-    except EOFError:
-        record = {}
-    process.join()
-    if not record:
-        code = process.exitcode
-        cause = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
-        record = {"error": f"child process died ({cause})"}
-    return record
+    return isolated.run_isolated(
+        run_instance, path, stuck_after_s=time_limit + STUCK_AFTER_S,
+        time_limit=time_limit, workers=workers, seed=seed,
+    )  # fmt: skip

@@ -24,20 +24,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import platform
-import resource
 import shlex
-import signal
 import sys
 import time
-import traceback
 from importlib import metadata
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from benchmarks import isolated
 from benchmarks.scale_instances import synthetic_team
 from benchmarks.scale_table import TARGET, format_progress_line, write_results
 from scheduler.large_solve import solve_large
@@ -57,7 +53,7 @@ def run_case(
     agents: int, weeks: int, *, time_limit: float, workers: int, seed: int
 ) -> dict[str, Any]:
     """Generate, measure and solve one synthetic team in this process; the raw record."""
-    rss_start = _peak_rss_mib()
+    rss_start = isolated.peak_rss_mib()
     started = time.perf_counter()
     instance = synthetic_team(agents, weeks)
     generate_s = time.perf_counter() - started
@@ -67,7 +63,7 @@ def run_case(
     built = build_model(problem)
     build_s = time.perf_counter() - started
     variables, constraints = len(built.model.proto.variables), len(built.model.proto.constraints)
-    rss_built = _peak_rss_mib()
+    rss_built = isolated.peak_rss_mib()
     # solve_large builds its own model: let this one go first.
     del built, problem
     gc.collect()
@@ -100,52 +96,18 @@ def run_case(
         "progress": points,
         "rss_start_mib": rss_start,
         "rss_after_build_mib": rss_built,
-        "peak_rss_mib": _peak_rss_mib(),
+        "peak_rss_mib": isolated.peak_rss_mib(),
     }
-
-
-def _peak_rss_mib() -> float:
-    # ru_maxrss is in KiB on Linux.
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-
-
-def _child(connection: Connection, agents: int, weeks: int, options: dict[str, Any]) -> None:
-    try:
-        record = run_case(agents, weeks, **options)
-    except BaseException as error:  # the parent records it and goes on
-        record = {
-            "error": f"{type(error).__name__}: {error}".splitlines()[0],
-            "traceback": traceback.format_exc(),
-        }
-    connection.send(record)
-    connection.close()
 
 
 def run_isolated(
     agents: int, weeks: int, *, time_limit: float, workers: int, seed: int
 ) -> dict[str, Any]:
     """:func:`run_case` in a fresh spawned process; an ``error`` record if it fails."""
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    options = {"time_limit": time_limit, "workers": workers, "seed": seed}
-    process = context.Process(target=_child, args=(sender, agents, weeks, options), daemon=True)
-    process.start()
-    sender.close()  # so that the child's death reads as end of file here
-    record: dict[str, Any]
-    try:
-        if receiver.poll(time_limit + STUCK_AFTER_S):
-            record = receiver.recv()
-        else:
-            process.kill()
-            record = {"error": f"no answer after {time_limit + STUCK_AFTER_S:.0f} s, killed"}
-    except EOFError:
-        record = {}
-    process.join()
-    if not record:
-        code = process.exitcode
-        cause = f"signal {signal.Signals(-code).name}" if code and code < 0 else f"exit code {code}"
-        record = {"error": f"child process died ({cause})"}
-    return record
+    return isolated.run_isolated(
+        run_case, agents, weeks, stuck_after_s=time_limit + STUCK_AFTER_S,
+        time_limit=time_limit, workers=workers, seed=seed,
+    )  # fmt: skip
 
 
 class VariableEstimate:
@@ -218,22 +180,12 @@ def gap_pct(objective: float | None, bound: float | None) -> float | None:
     return round(100 * (objective - bound) / max(1.0, abs(objective)), 2)
 
 
-def _positive_list(text: str) -> list[int]:
-    try:
-        numbers = [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a comma-separated list") from None
-    if not numbers or min(numbers) < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: give whole numbers of at least 1")
-    return sorted(set(numbers))
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.scale", description=__doc__.splitlines()[0]
     )
-    parser.add_argument("--agents", type=_positive_list, default=[20, 50, 200, 500])
-    parser.add_argument("--weeks", type=_positive_list, default=[3, 6, 12])
+    parser.add_argument("--agents", type=isolated.positive_list, default=[20, 50, 200, 500])
+    parser.add_argument("--weeks", type=isolated.positive_list, default=[3, 6, 12])
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
