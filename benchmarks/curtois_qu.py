@@ -20,20 +20,17 @@ and ``objective_vs_time.png``.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
-import platform
 import re
-import shlex
 import sys
 import time
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from benchmarks import isolated
 from benchmarks.curtois_qu_run import run_isolated
 from benchmarks.curtois_qu_table import format_progress_line, write_results
+from benchmarks.result_files import run_header
 
 ENV_VAR = "ROSTER_CURTOIS_QU_DIR"
 RESULTS = Path(__file__).parent / "results" / "curtois_qu"
@@ -192,16 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_progress_line(records[-1], time.perf_counter() - started), flush=True)
 
     run = {
-        "command": shlex.join(
-            ["python", "-m", "benchmarks.curtois_qu", *(sys.argv[1:] if argv is None else argv)]
-        ),
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": {
-            "cores": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "ortools": metadata.version("ortools"),
-        },
+        **run_header("benchmarks.curtois_qu", argv),
         "data_dir": str(data_dir),
         "time_limit_s": args.time_limit,
         "workers": args.workers,

@@ -7,11 +7,10 @@ shows as an empty CSV cell and a ``-`` in Markdown.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
-from benchmarks.pyworkforce_table import compact_json
+from benchmarks.result_files import compact_json, write_csv
 
 COLUMNS = {  # CSV name -> Markdown header
     "instance": "instance",
@@ -39,11 +38,7 @@ def write_results(records: list[dict[str, Any]], run: dict[str, Any], out: Path)
 
     out.mkdir(parents=True, exist_ok=True)
     rows = [_row(record) for record in records]
-    with (out / "results.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=[*COLUMNS, "error"])
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: _plain(row.get(key)) for key in [*COLUMNS, "error"]})
+    write_csv(rows, [*COLUMNS, "error"], out / "results.csv")
     markdown = markdown_table(rows, run)
     (out / "results.md").write_text(markdown, encoding="utf-8")
     document = {**run, "instances": records}
@@ -103,12 +98,6 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
 
 def _numeric(key: str) -> bool:
     return key not in {"status", "best_known_status", "check_confirmed", "vs_gurobi_10_min"}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else round(value, 3)
-    return "" if value is None else value
 
 
 DECIMALS = {

@@ -8,9 +8,10 @@ leaves it out, which shows as an empty CSV cell and a ``-`` in Markdown.
 from __future__ import annotations
 
 import csv
-import json
 from pathlib import Path
 from typing import Any
+
+from benchmarks.result_files import compact_json
 
 COLUMNS = {  # CSV name -> Markdown header
     "instance": "instance",
@@ -44,28 +45,6 @@ def write_results(rows: list[dict[str, Any]], raw: dict[str, Any], out: Path) ->
             writer.writerow({key: _plain(row.get(key)) for key in COLUMNS})
     (out / "pyworkforce_compare.md").write_text(markdown_table(rows, raw), encoding="utf-8")
     (out / "pyworkforce_compare.json").write_text(compact_json(raw) + "\n", encoding="utf-8")
-
-
-def compact_json(value: Any, indent: str = "") -> str:
-    """JSON with one line per flat record, so that a thousand intervals take a
-    thousand lines rather than ten thousand."""
-    flat = not any(isinstance(item, dict | list) for item in _items(value))
-    if flat or not value:
-        return json.dumps(value, ensure_ascii=False)
-    inner = indent + " "
-    if isinstance(value, dict):
-        parts = [
-            f"{inner}{json.dumps(key)}: {compact_json(item, inner)}" for key, item in value.items()
-        ]
-        return "{\n" + ",\n".join(parts) + f"\n{indent}}}"
-    parts = [f"{inner}{compact_json(item, inner)}" for item in value]
-    return "[\n" + ",\n".join(parts) + f"\n{indent}]"
-
-
-def _items(value: Any) -> list[Any]:
-    if isinstance(value, dict):
-        return list(value.values())
-    return list(value) if isinstance(value, list) else []
 
 
 def markdown_table(rows: list[dict[str, Any]], raw: dict[str, Any]) -> str:

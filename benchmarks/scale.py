@@ -22,18 +22,14 @@ within 10 s and is within 2 % of the bound at 120 s.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
-import os
-import platform
-import shlex
 import sys
 import time
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from benchmarks import isolated
+from benchmarks.result_files import run_header
 from benchmarks.scale_instances import synthetic_team
 from benchmarks.scale_table import TARGET, format_progress_line, write_results
 from scheduler.large_solve import solve_large
@@ -216,16 +212,7 @@ def main(argv: list[str] | None = None) -> int:
             print(format_progress_line(records[-1], time.perf_counter() - started), flush=True)
 
     run = {
-        "command": shlex.join(
-            ["python", "-m", "benchmarks.scale", *(sys.argv[1:] if argv is None else argv)]
-        ),
-        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": {
-            "cores": os.cpu_count(),
-            "python": platform.python_version(),
-            "platform": platform.platform(),
-            "ortools": metadata.version("ortools"),
-        },
+        **run_header("benchmarks.scale", argv),
         "time_limit_s": args.time_limit,
         "workers": args.workers,
         "seed": args.seed,

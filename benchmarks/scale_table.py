@@ -7,12 +7,11 @@ empty CSV cell and a ``-`` in Markdown.
 
 from __future__ import annotations
 
-import csv
 import math
 from pathlib import Path
 from typing import Any
 
-from benchmarks.pyworkforce_table import compact_json
+from benchmarks.result_files import compact_json, write_csv
 
 COLUMNS = {  # CSV name -> Markdown header
     "agents": "agents",
@@ -61,11 +60,7 @@ def write_results(records: list[dict[str, Any]], run: dict[str, Any], out: Path)
     out.mkdir(parents=True, exist_ok=True)
     rows = [_row(record) for record in records]
     fields = [*COLUMNS, *CSV_ONLY]
-    with (out / "results.csv").open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: _plain(row.get(key)) for key in fields})
+    write_csv(rows, fields, out / "results.csv")
     markdown = markdown_report(rows, run)
     (out / "results.md").write_text(markdown, encoding="utf-8")
     document = {**run, "cases": records}
@@ -229,12 +224,6 @@ def _row(record: dict[str, Any]) -> dict[str, Any]:
         row["peak_above_start_mib"] = record["peak_rss_mib"] - record["rss_start_mib"]
         row["gap_120s_pct"] = record["gap_120s_pct"]
     return row
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else round(value, 3)
-    return "" if value is None else value
 
 
 def _shown(value: Any, key: str = "") -> str:
