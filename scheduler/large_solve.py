@@ -1,7 +1,9 @@
 """Solving large instances: the whole model, then neighbourhoods, then the whole model again.
 
 :func:`solve_large` is the entry point the public benchmarks (issue 8) use.
-It builds the model once and splits the time in three:
+Where agents meet only through soft coverage (the Curtois & Qu instances),
+it works by parts of the roster (:mod:`scheduler.parts_solve`). Otherwise it
+builds the model once and splits the time in three:
 
 1. CP-SAT on the whole model (a quarter of the time, at least 5 s), with
    interleaved subsolvers: small instances are proven optimal here;
@@ -28,52 +30,16 @@ from ortools.sat.python import cp_model
 from scheduler.instance import Instance
 from scheduler.lns import Incumbent, improve
 from scheduler.model import BuiltModel, add_hints, build_model
+from scheduler.parts_solve import LARGE_MODEL_SHIFT_VARIABLES, solve_by_parts
 from scheduler.problem import Problem, compile_problem
 from scheduler.result import Result, Status
-from scheduler.solve import STATUS_OF, Progress, ProgressCallback, result_from_solver
+from scheduler.solve import STATUS_OF, ProgressCallback, result_from_solver
+from scheduler.subproblem import cover_needs_team, decomposes
+from scheduler.whole_model import Reporter, whole_model_solver
 
-LARGE_MODEL_SHIFT_VARIABLES = 20_000
-"""From this many shift variables on, a roster comes first from the model
-without its objective and the neighbourhoods get all the remaining time: on
-Curtois & Qu Instance20 (54,600) the whole model found no roster in 15 s."""
 WHOLE_MODEL_SHARE = 0.25
 """Share of the time limit for each of the two whole-model phases."""
 MIN_WHOLE_MODEL_S = 5.0
-
-
-class _Reporter(cp_model.CpSolverSolutionCallback):
-    """Passes rosters and bounds of whole-model solves on, timed from the call's start."""
-
-    def __init__(self, started: float, on_progress: ProgressCallback | None):
-        super().__init__()
-        self._started = started
-        self._on_progress = on_progress
-        self.solutions = 0
-        self.best: float | None = None
-
-    def on_solution_callback(self) -> None:
-        if self.best is not None and self.objective_value >= self.best:
-            return  # a hinted solve repeats the roster it was given
-        self.best = self.objective_value
-        self.report(self.objective_value, self.best_objective_bound)
-
-    def report(self, objective: float, bound: float | None) -> None:
-        self.solutions += 1
-        if self._on_progress is not None:
-            elapsed = time.perf_counter() - self._started
-            self._on_progress(Progress(elapsed, objective, bound, self.solutions))
-
-
-def _whole_model_solver(time_limit: float, workers: int, seed: int) -> cp_model.CpSolver:
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
-    # Interleaved subsolvers proved Curtois & Qu Instances 2 and 3 optimal in
-    # 7-17 s, where the plain 2-worker portfolio still had bounds near 200.
-    solver.parameters.interleave_search = True
-    solver.parameters.interleave_batch_size = 1
-    return solver
 
 
 def solve_large(
@@ -88,8 +54,10 @@ def solve_large(
     started = time.perf_counter()
     deadline = started + time_limit
     problem = compile_problem(instance)
+    reporter = Reporter(started, on_progress)
+    if decomposes(problem) and not cover_needs_team(problem):
+        return solve_by_parts(problem, started, deadline, workers, seed, reporter)
     built = build_model(problem)
-    reporter = _Reporter(started, on_progress)
     phase = max(MIN_WHOLE_MODEL_S, WHOLE_MODEL_SHARE * time_limit)
 
     # Every penalty is non-negative, so 0 bounds the cost when the solver has no bound.
@@ -99,7 +67,7 @@ def solve_large(
     if len(built.variables.shift) >= LARGE_MODEL_SHIFT_VARIABLES:
         phase = 0.0  # the neighbourhoods take all the time after the first roster
     else:
-        solver = _whole_model_solver(min(deadline - time.perf_counter(), phase), workers, seed)
+        solver = whole_model_solver(min(deadline - time.perf_counter(), phase), workers, seed)
         status = STATUS_OF[solver.solve(built.model, reporter)]
         if math.isfinite(solver.best_objective_bound):
             bound = max(bound, solver.best_objective_bound)
@@ -158,7 +126,7 @@ def _prove(
     deadline: float,
     workers: int,
     seed: int,
-    reporter: _Reporter,
+    reporter: Reporter,
 ) -> tuple[Incumbent, float]:
     """The whole model hinted with ``best`` until the deadline: a better roster, a better bound."""
     remaining = deadline - time.perf_counter()
@@ -166,7 +134,7 @@ def _prove(
         return best, bound
     roster = result_from_solver(problem, built, best.solver, Status.FEASIBLE, 0).assignments
     add_hints(built, problem, roster)
-    solver = _whole_model_solver(remaining, workers, seed + 1)
+    solver = whole_model_solver(remaining, workers, seed + 1)
     try:
         status = STATUS_OF[solver.solve(built.model, reporter)]
     finally:

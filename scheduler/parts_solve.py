@@ -1,0 +1,145 @@
+"""Large instances whose agents meet only through soft coverage, solved by parts and whole.
+
+This is the strategy :func:`scheduler.large_solve.solve_large` takes for the
+Curtois & Qu benchmark (issue 8). Measured there at 60 s on 2 cores, neither
+kind of step wins everywhere, so they take turns:
+
+- re-solving a few agents at a time (:mod:`scheduler.agent_lns`) moves the
+  long horizons (Instance17: 7148 against 8220 for the whole model from the
+  same start; Instance20: 19288 where the whole model had none);
+- CP-SAT's own portfolio on the whole model, hinted with the best roster,
+  moves the 28-day instances (Instance8: 1827 against 2655; Instance13: 4548
+  against 5666);
+
+The time goes:
+
+1. a first roster agent by agent (:func:`scheduler.agent_lns.construct`),
+   aiming at 30 % of the time;
+2. rounds of one kind of step: each kind once, the whole model first, then
+   the kind whose last round gained more per second. Above :data:`WHOLE_MODEL_LIMIT`
+   shift variables the whole model is never built (Instance23's took 13 s
+   and 2.6 GB) and only parts are solved;
+3. on models below :data:`LARGE_MODEL_SHIFT_VARIABLES`, the last quarter goes
+   to the whole model with interleaved subsolvers, hinted with the best
+   roster: that proves the small instances optimal.
+
+The bound is the best a whole-model solve proved (0 when none ran: every
+penalty is non-negative).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from scheduler.agent_lns import AgentRoster, construct, improve
+from scheduler.model import BuiltModel, add_hints, build_model
+from scheduler.problem import Problem
+from scheduler.result import Result, Status
+from scheduler.solve import STATUS_OF, result_from_solver
+from scheduler.whole_model import Reporter, whole_model_solver
+
+LARGE_MODEL_SHIFT_VARIABLES = 20_000
+"""Below this many shift variables the whole model ends the search, as it proves small instances.
+The whole model with its objective found no roster in 15 s on Curtois & Qu
+Instance20 (54,600)."""
+WHOLE_MODEL_LIMIT = 100_000
+"""Above this many shift variables only parts are solved (Curtois & Qu 21 and 23)."""
+FIRST_ROSTER_SHARE = 0.3
+"""Share of the time the first roster aims to be built in (it may take longer)."""
+PROOF_SHARE = 0.25
+MIN_PROOF_S = 5.0
+ROUND_SHARE = 0.2
+MIN_ROUND_S = 10.0
+
+
+def shift_variables(problem: Problem) -> int:
+    return len(problem.agents) * problem.num_days * len(problem.shifts)
+
+
+def solve_by_parts(
+    problem: Problem,
+    started: float,
+    deadline: float,
+    workers: int,
+    seed: int,
+    reporter: Reporter,
+) -> Result:
+    """The best roster by ``deadline``; progress goes to ``reporter``."""
+    time_limit = deadline - started
+    size = shift_variables(problem)
+    small = size < LARGE_MODEL_SHIFT_VARIABLES
+    proof = max(MIN_PROOF_S, PROOF_SHARE * time_limit) if small else 0.0
+    built: BuiltModel | None = None
+    bound = 0.0
+    roster: AgentRoster | None = None
+
+    def whole(hint: AgentRoster | None, limit: float, interleave: bool, seed: int) -> Result:
+        nonlocal built, bound
+        if built is None:
+            built = build_model(problem)
+        if hint is not None:
+            add_hints(built, problem, hint.assignments(problem))
+        solver = whole_model_solver(limit, workers, seed, interleave=interleave)
+        try:
+            status = STATUS_OF[solver.solve(built.model, reporter)]
+        finally:
+            built.model.clear_hints()  # type: ignore[no-untyped-call]
+        if math.isfinite(solver.best_objective_bound):
+            bound = max(bound, solver.best_objective_bound)
+        return result_from_solver(problem, built, solver, status, 0)
+
+    def keep_better(result: Result) -> None:
+        nonlocal roster
+        if result.objective is not None and (roster is None or result.objective < roster.objective):  # fmt: skip
+            roster = AgentRoster.from_result(problem, result)
+            # CP-SAT may end on a roster its callback never saw.
+            _report(reporter, roster, bound)
+
+    roster = construct(
+        problem, deadline=started + FIRST_ROSTER_SHARE * time_limit, give_up=deadline,
+        workers=workers, seed=seed,
+    )  # fmt: skip
+    if roster is None:
+        return _no_roster(problem, started)
+    _report(reporter, roster, None)
+
+    round_s = max(MIN_ROUND_S, ROUND_SHARE * time_limit)
+    kinds = ["whole", "parts"] if size <= WHOLE_MODEL_LIMIT else ["parts"]
+    gain_per_s: dict[str, float] = {}
+    turn = 0
+    while (left := deadline - proof - time.perf_counter()) > 1 and roster.objective > bound:
+        turn += 1
+        # Each kind is tried once; then the one that gained faster in its
+        # last round goes on (gains slow down, so the other gets its turn back).
+        untried = [kind for kind in kinds if kind not in gain_per_s]
+        kind = untried[0] if untried else max(kinds, key=lambda k: gain_per_s[k])
+        before, round_started = roster.objective, time.perf_counter()
+        if kind == "whole":
+            keep_better(whole(roster, min(left, round_s), False, seed + turn))
+        else:
+            roster = improve(
+                problem, roster, deadline=round_started + min(left, round_s),
+                workers=workers, seed=seed + turn,
+                on_improvement=lambda better: _report(reporter, better, bound),
+            )  # fmt: skip
+        gain_per_s[kind] = (before - roster.objective) / (time.perf_counter() - round_started)
+    if small and deadline - time.perf_counter() > 1 and roster.objective > bound:
+        # Interleaved subsolvers, hinted: how Curtois & Qu 2 and 3 get proven.
+        keep_better(whole(roster, deadline - time.perf_counter(), True, seed + turn + 1))
+    status = Status.OPTIMAL if roster.objective <= bound else Status.FEASIBLE
+    return roster.to_result(problem, status, bound, time.perf_counter() - started)
+
+
+def _report(reporter: Reporter, roster: AgentRoster, bound: float | None) -> None:
+    if reporter.best is None or roster.objective < reporter.best:
+        reporter.best = roster.objective
+        reporter.report(roster.objective, bound)
+
+
+def _no_roster(problem: Problem, started: float) -> Result:
+    return Result(
+        status=Status.UNKNOWN, objective=None, best_bound=None,
+        wall_time_s=time.perf_counter() - started, assignments=(), penalties=(),
+        agents=problem.agents, dates=problem.dates,
+    )  # fmt: skip
