@@ -47,13 +47,22 @@ def at_least(
     weight: int,
     where: Where,
     group: RuleGroup | None = None,
+    upper: int | None = None,
 ) -> list[PenaltyTerm]:
-    """``expression >= value``; soft: penalty on the shortfall (at most ``value``)."""
+    """``expression >= value``; soft: penalty on the shortfall (at most ``value``).
+
+    With ``upper`` (``expression`` never exceeds it) and ``value >= upper``,
+    the shortfall is never negative, so it is the plain difference: no
+    variable and no max constraint (the parts of :mod:`scheduler.subproblem`
+    have many head counts that few agents cannot reach).
+    """
     if hard:
         ctx.hard(ctx.model.add(expression >= value), group or RuleGroup(rule))
         return []
     if weight == 0 or value <= 0:
         return []
+    if upper is not None and value >= upper:
+        return [where.term(rule, value - expression, weight)]
     shortfall = ctx.model.new_int_var(0, value, where.name(ctx, rule))
     ctx.model.add_max_equality(shortfall, [0, value - expression])
     return [where.term(rule, shortfall, weight)]
@@ -71,7 +80,10 @@ def at_most(
     where: Where,
     group: RuleGroup | None = None,
 ) -> list[PenaltyTerm]:
-    """``expression <= value`` where ``expression`` never exceeds ``upper``; soft: penalty on the excess."""
+    """``expression <= value`` where ``0 <= expression <= upper``; soft: penalty on the excess.
+
+    With ``value <= 0`` the excess is never negative: the plain difference.
+    """
     if value >= upper:
         return []
     if hard:
@@ -79,6 +91,8 @@ def at_most(
         return []
     if weight == 0:
         return []
+    if value <= 0:
+        return [where.term(rule, expression - value, weight)]
     excess = ctx.model.new_int_var(0, upper - value, where.name(ctx, rule))
     ctx.model.add_max_equality(excess, [0, expression - value])
     return [where.term(rule, excess, weight)]

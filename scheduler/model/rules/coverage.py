@@ -35,7 +35,7 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
         if requirement.preferred is not None:
             terms += at_least(
                 ctx, count, requirement.preferred, rule="coverage.under", hard=False,
-                weight=requirement.under_weight, where=where,
+                weight=requirement.under_weight, where=where, upper=num_agents,
             )  # fmt: skip
             terms += at_most(
                 ctx, count, requirement.preferred, upper=num_agents, rule="coverage.over",

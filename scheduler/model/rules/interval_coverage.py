@@ -38,7 +38,7 @@ def add(ctx: ModelContext) -> list[PenaltyTerm]:
         if need.preferred is not None:
             terms += at_least(
                 ctx, count, need.preferred, rule="interval_coverage.under", hard=False,
-                weight=need.under_weight, where=where,
+                weight=need.under_weight, where=where, upper=upper,
             )  # fmt: skip
             terms += at_most(
                 ctx, count, need.preferred, upper=upper, rule="interval_coverage.over",
