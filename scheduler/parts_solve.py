@@ -116,7 +116,10 @@ def solve_by_parts(
         kind = untried[0] if untried else max(kinds, key=lambda k: gain_per_s[k])
         before, round_started = roster.objective, time.perf_counter()
         if kind == "whole":
-            keep_better(whole(roster, min(left, round_s), False, seed + turn))
+            # The first whole-model round of a small model interleaves, as the
+            # proof at the end does: Curtois & Qu 2 and 3 are proven there.
+            interleave = small and turn == 1
+            keep_better(whole(roster, min(left, round_s), interleave, seed + turn))
         else:
             roster = improve(
                 problem, roster, deadline=round_started + min(left, round_s),
