@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from scheduler.lns import AdaptiveSize
 from scheduler.model import add_hints, build_model
 from scheduler.problem import Problem
 from scheduler.result import Assignment, Penalty, Result, Status
@@ -212,19 +213,6 @@ def construct(
     return roster
 
 
-@dataclass
-class _Size:
-    """The adaptive size of a part, in shift variables."""
-
-    variables: float = PART_VARIABLES
-
-    def grow(self) -> None:
-        self.variables = min(60_000.0, self.variables * 1.25)
-
-    def shrink(self) -> None:
-        self.variables = max(200.0, self.variables * 0.8)
-
-
 def improve(
     problem: Problem,
     roster: AgentRoster,
@@ -236,7 +224,7 @@ def improve(
 ) -> AgentRoster:
     """Re-solve random parts until ``deadline`` (a ``time.perf_counter`` value); the best roster."""
     rng = random.Random(seed)
-    size = _Size()
+    size = AdaptiveSize(PART_VARIABLES, low=200, high=60_000, grow_by=1.25, shrink_by=0.8)
     num_agents, num_days = len(problem.agents), problem.num_days
     step = 0
     while (remaining := deadline - time.perf_counter()) > SUB_SOLVE_SECONDS[0] / 2:
@@ -245,16 +233,16 @@ def improve(
         # them: long horizons make one agent's whole year a large part.
         per_day = max(1, len(problem.shifts))
         if step % 2 or num_days <= 28:
-            count = _agents_per_part(problem, int(size.variables))
+            count = _agents_per_part(problem, int(size.value))
             free_days = None
         else:
-            count = min(num_agents, max(2, int(size.variables**0.5 / per_day**0.5)))
-            length = max(7, min(num_days, int(size.variables / (count * per_day))))
+            count = min(num_agents, max(2, int(size.value**0.5 / per_day**0.5)))
+            length = max(7, min(num_days, int(size.value / (count * per_day))))
             first = rng.randrange(0, max(1, num_days - length + 1))
             free_days = set(range(first, min(num_days, first + length)))
         agents = sorted(rng.sample(range(num_agents), max(min(2, num_agents), count)))
         before = roster.own_cost(agents) + sum(p.cost for p in roster.cover_penalties)
-        limit = min(remaining, max(SUB_SOLVE_SECONDS[0], min(SUB_SOLVE_SECONDS[1], size.variables / 5_000)))  # fmt: skip
+        limit = min(remaining, max(SUB_SOLVE_SECONDS[0], min(SUB_SOLVE_SECONDS[1], size.value / 5_000)))  # fmt: skip
         part = _solve_part(
             problem, roster, agents, free_days=free_days, hint=True,
             time_limit=limit, workers=workers, seed=seed + step,

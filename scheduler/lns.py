@@ -46,16 +46,20 @@ class Incumbent:
 
 
 @dataclass
-class _Shape:
-    """The adaptive size of a neighbourhood kind, as a share of the roster's cells."""
+class AdaptiveSize:
+    """A neighbourhood's size: it grows after a sub-solve proves its part optimal and shrinks after one that runs out of time."""
 
-    share: float = START_SHARE
+    value: float
+    low: float
+    high: float
+    grow_by: float = 1.2
+    shrink_by: float = 0.85
 
     def grow(self) -> None:
-        self.share = min(0.9, self.share * 1.2)
+        self.value = min(self.high, self.value * self.grow_by)
 
     def shrink(self) -> None:
-        self.share = max(0.02, self.share * 0.85)
+        self.value = max(self.low, self.value * self.shrink_by)
 
 
 def improve(
@@ -75,7 +79,7 @@ def improve(
         ("window", lambda share: _window(problem, rng, share)),
         ("agents_window", lambda share: _agents_window(problem, rng, share)),
     ]
-    shapes = {name: _Shape() for name, _ in kinds}
+    shapes = {name: AdaptiveSize(START_SHARE, low=0.02, high=0.9) for name, _ in kinds}
     shift_vars = built.variables.shift
     proto = built.model.proto
     step = 0
@@ -86,13 +90,13 @@ def improve(
         name, choose = kinds[step % len(kinds)]
         step += 1
         shape = shapes[name]
-        free_cells = choose(shape.share)
+        free_cells = choose(shape.value)
         fixed = [
             (variable.index, incumbent.values[variable.index])
             for (agent, day, _), variable in shift_vars.items()
             if (agent, day) not in free_cells
         ]
-        limit = min(remaining, _sub_limit(problem, shape.share))
+        limit = min(remaining, _sub_limit(problem, shape.value))
         solver, status = _solve_with_fixed(built, proto, fixed, incumbent.values, limit, workers, seed + step)  # fmt: skip
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             objective = round(solver.objective_value)

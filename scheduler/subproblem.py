@@ -23,11 +23,14 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Collection, Sequence
+from typing import TypeVar
 
 from scheduler.problem import IntervalRequirement, Pin, Problem, Requirement
 
 OFF = -1
 """A day with no duty in a :data:`Schedule`."""
+
+_Need = TypeVar("_Need", Requirement, IntervalRequirement)
 
 Schedule = list[list[int]]
 """``schedule[agent][day]``: the shift index worked that day, or :data:`OFF`."""
@@ -100,28 +103,20 @@ def subproblem(
             for key, requirement in problem.requirements.items()
         },
         interval_requirements=tuple(
-            _interval_lowered(need, sum(fixed_counts[duty] for duty in need.covering))
+            _lowered(need, sum(fixed_counts[duty] for duty in need.covering))
             for need in problem.interval_requirements
         ),
     )
 
 
-def _lowered(requirement: Requirement, fixed: int) -> Requirement:
-    if not fixed:
-        return requirement
-    return dataclasses.replace(
-        requirement,
-        min=max(0, requirement.min - fixed),
-        max=None if requirement.max is None else requirement.max - fixed,
-        preferred=None if requirement.preferred is None else requirement.preferred - fixed,
-    )
-
-
-def _interval_lowered(need: IntervalRequirement, fixed: int) -> IntervalRequirement:
+def _lowered(need: _Need, fixed: int) -> _Need:
+    """``need`` for the agents left once ``fixed`` agents already count towards it."""
     if not fixed:
         return need
-    return dataclasses.replace(
-        need,
-        min=max(0, need.min - fixed),
-        preferred=None if need.preferred is None else need.preferred - fixed,
-    )
+    changes: dict[str, int | None] = {
+        "min": max(0, need.min - fixed),
+        "preferred": None if need.preferred is None else need.preferred - fixed,
+    }
+    if isinstance(need, Requirement) and need.max is not None:
+        changes["max"] = need.max - fixed
+    return dataclasses.replace(need, **changes)  # type: ignore[arg-type]
