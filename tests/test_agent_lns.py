@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import random
 import time
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from ortools.sat.python import cp_model
 
+from scheduler import parts_solve
 from scheduler.agent_lns import AgentRoster, construct, improve
 from scheduler.check import check
 from scheduler.formats.curtois_qu import parse_benchmark
@@ -100,3 +103,29 @@ def test_solve_large_by_parts_proves_a_small_team_optimal() -> None:
     assert result.status is Status.OPTIMAL and result.objective == reference.objective
     assert check(instance, result.assignments).objective == reference.objective
     assert points == sorted(points)
+
+
+def test_every_kind_of_round_runs_and_the_result_is_priced_as_the_checker_prices_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Short rounds, so that parts, the whole model and the whole-model
+    # neighbourhoods each get a turn within a few seconds.
+    monkeypatch.setattr(parts_solve, "MIN_ROUND_S", 0.8)
+    monkeypatch.setattr(parts_solve, "ROUND_SHARE", 0.05)
+    monkeypatch.setattr(parts_solve, "MIN_PROOF_S", 0.5)
+    monkeypatch.setattr(parts_solve, "PROOF_SHARE", 0.05)
+    calls: Counter[str] = Counter()
+    for name in ("improve", "improve_neighbourhoods", "whole_model_solver"):
+        original = getattr(parts_solve, name)
+
+        def counted(*args: Any, _name: str = name, _original: Any = original, **kwargs: Any) -> Any:
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(parts_solve, name, counted)
+    instance = benchmark_team(28, 16, seed=5)  # too large to be proven in one short round
+    result = solve_large(instance, time_limit=8, workers=1)
+    assert set(calls) == {"improve", "improve_neighbourhoods", "whole_model_solver"}
+    assert result.status.has_roster and result.objective is not None
+    report = check(instance, result.assignments)
+    assert not report.violations and report.objective == result.objective
