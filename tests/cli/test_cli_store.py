@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from cli import roster_store
 from cli.app import app
+from scheduler.service import RosterService
 
 FOUR_AGENTS = Path(__file__).resolve().parents[2] / "instances" / "four-agents.yaml"
+NOW = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+"""Before the default roster's first day: with the real clock, the swaps these
+tests file for early December became past duties on 2026-12-05 and were refused."""
 
 
 @pytest.fixture
@@ -17,6 +24,7 @@ def roster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     """A runner whose store is a fresh SQLite file, with the default roster published."""
     monkeypatch.setenv("ROSTER_HOME", str(tmp_path))
     monkeypatch.delenv("ROSTER_DATABASE_URL", raising=False)
+    monkeypatch.setattr(roster_store, "RosterService", functools.partial(RosterService, clock=lambda: NOW))  # fmt: skip
     runner = CliRunner()
     result = runner.invoke(app, ["publish", str(FOUR_AGENTS), "--lang", "en"])
     assert result.exit_code == 0, result.output
