@@ -226,12 +226,12 @@ def improve(
     rng = random.Random(seed)
     size = AdaptiveSize(PART_VARIABLES, low=200, high=60_000, grow_by=1.25, shrink_by=0.8)
     num_agents, num_days = len(problem.agents), problem.num_days
+    per_day = max(1, len(problem.shifts))
     step = 0
     while (remaining := deadline - time.perf_counter()) > SUB_SOLVE_SECONDS[0] / 2:
         step += 1
         # Whole horizons for a few agents, or a window of days for more of
         # them: long horizons make one agent's whole year a large part.
-        per_day = max(1, len(problem.shifts))
         if step % 2 or num_days <= 28:
             count = _agents_per_part(problem, int(size.value))
             free_days = None
