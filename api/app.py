@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from api.conventions import add_head_routes, install_conventions
 from api.problems import install_problem_handlers
 from api.routes import explanations, feeds, instances, rosters, solve_jobs, swaps, teams
+from api.web import install_pages
 from scheduler.jobs import SolveJobs
 from scheduler.service import RosterService
 from scheduler.store import Store, open_store
@@ -49,4 +50,6 @@ def create_app(store: Store | None = None, jobs: SolveJobs | None = None) -> Fas
         app.include_router(add_head_routes(module.router), prefix=API_PREFIX)
     # Outside /api/v1: calendar apps get a short address, with the token as credential.
     app.include_router(add_head_routes(feeds.feed_router))
+    # The web pages for people; last, so that their error pages wrap the API's handlers.
+    install_pages(app)
     return app

@@ -27,6 +27,11 @@ from scheduler.messages import (
     store,
     swaps,
     tradeoffs,
+    web,
+    web_agent,
+    web_generate,
+    web_inbox,
+    web_reports,
 )
 
 Entry = Mapping[str, str]
@@ -61,6 +66,11 @@ CATALOGUE: dict[str, Entry] = _merge(
     ical.MESSAGES,
     scenarios.MESSAGES,
     service_level.MESSAGES,
+    web.MESSAGES,
+    web_generate.MESSAGES,
+    web_reports.MESSAGES,
+    web_agent.MESSAGES,
+    web_inbox.MESSAGES,
 )
 
 

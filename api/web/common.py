@@ -1,0 +1,29 @@
+"""What several pages share: the team being looked at, the clock, and a redirect after a form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import Request
+from starlette.responses import RedirectResponse
+
+from api.web.session import check_page_team
+from scheduler.service import RosterService
+from scheduler.store import Store, TeamRecord, UserRecord
+
+
+def team_for(store: Store, user: UserRecord, slug: str) -> TeamRecord:
+    """The team ``slug`` if ``user`` may see it (else a 403 page; an unknown team is a 404)."""
+    check_page_team(user, slug)
+    return store.team(slug)
+
+
+def now(request: Request) -> dt.datetime:
+    """The service's clock (the tests fix it), so pages and rules agree on what "now" is."""
+    service: RosterService = request.app.state.service
+    return service.clock()
+
+
+def see_other(path: str) -> RedirectResponse:
+    """After a form: the browser loads ``path`` with GET (reloading it does not post again)."""
+    return RedirectResponse(path, status_code=303)

@@ -1,0 +1,3 @@
+"""Messages of the web pages: agent."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

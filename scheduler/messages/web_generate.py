@@ -1,0 +1,3 @@
+"""Messages of the web pages: generate."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the web pages: inbox."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the web pages: reports."""
+
+MESSAGES: dict[str, dict[str, str]] = {}
