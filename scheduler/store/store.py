@@ -296,6 +296,16 @@ class Transaction:
         """The instance text exactly as it was uploaded."""
         return self._instance_row(instance_id).source
 
+    def instances(self, team: str) -> tuple[InstanceRecord, ...]:
+        """The team's uploaded instances, newest first."""
+        team_row = self._team_row(team)
+        rows = self._session.scalars(
+            select(InstanceRow)
+            .where(InstanceRow.team_id == team_row.id)
+            .order_by(InstanceRow.id.desc())
+        )
+        return tuple(InstanceRecord(r.id, team, r.name, r.sha256, r.created_at) for r in rows)
+
     def load_instance_record(self, instance_id: int) -> Instance:
         """The stored instance, validated again."""
         row = self._instance_row(instance_id)
@@ -1370,6 +1380,10 @@ class Store:
     def instance_source(self, instance_id: int) -> str:
         with self.reading() as tx:
             return tx.instance_source(instance_id)
+
+    def instances(self, team: str) -> tuple[InstanceRecord, ...]:
+        with self.reading() as tx:
+            return tx.instances(team)
 
     def load_instance_record(self, instance_id: int) -> Instance:
         with self.reading() as tx:

@@ -65,6 +65,17 @@ def test_an_instance_comes_back_validated_and_its_source_as_uploaded(
     assert record.created_at.tzinfo == dt.UTC
 
 
+def test_a_team_lists_its_own_instances_newest_first(store: Store, instance: Instance) -> None:
+    store.create_team("t", "Team", "UTC", "en")
+    store.create_team("u", "Other", "UTC", "en")
+    first = store.save_instance("t", instance, "first")
+    store.save_instance("u", instance, "elsewhere")
+    second = store.save_instance("t", instance, "second")
+    assert store.instances("t") == (second, first)
+    with pytest.raises(NotFound):
+        store.instances("nobody")
+
+
 def test_a_solve_result_round_trips(store: Store, instance: Instance) -> None:
     store.create_team("t", "Team", "UTC", "en")
     instance_id = store.save_instance("t", instance, "x").id
