@@ -16,11 +16,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import RedirectResponse, Response
 
 from api.problems import ProblemError
-from api.web.session import PageDenied, SignInRequired, page_language
+from api.web.session import PageDenied, SignInRequired, page_language, page_user_or_none
 from api.web.templating import render
 from scheduler.instance import InstanceError
 from scheduler.messages import text
-from scheduler.store import NotFound, StoreError
+from scheduler.store import NotFound, Store, StoreError, UserRecord
 from scheduler.swaps import SwapError
 from scheduler.swaps.rules import NotAllowed
 
@@ -32,8 +32,7 @@ def is_page(request: Request) -> bool:
     return not request.url.path.startswith(API_PATHS)
 
 
-def _status_and_message(request: Request, error: Exception) -> tuple[int, str]:
-    language = page_language(request)
+def _status_and_message(request: Request, error: Exception, language: str) -> tuple[int, str]:
     if isinstance(error, PageDenied):
         return error.status, text(error.key, language, **error.values)
     if isinstance(error, NotFound):
@@ -64,17 +63,34 @@ def _status_and_message(request: Request, error: Exception) -> tuple[int, str]:
 def error_page(request: Request, error: Exception) -> Response:
     if isinstance(error, SignInRequired):
         return RedirectResponse(f"/signin?next={error.next_path}", status_code=303)
-    status, message = _status_and_message(request, error)
+    user, team_language = _viewer(request)
+    language = page_language(request, team_language)
+    status, message = _status_and_message(request, error, language)
     key = "web.denied.title" if status == 403 else "web.error.title"
-    language = page_language(request)
     return render(
         request,
         "error.html",
-        user=None,
+        user=user,
+        team_language=team_language,
+        team=user.team if user else None,
         status_code=status,
         heading=text(key, language),
         message=message,
     )
+
+
+def _viewer(request: Request) -> tuple[UserRecord | None, str | None]:
+    """Who sees the error page and their team's language, so it speaks as their pages do.
+
+    An error page must never fail itself: a store that cannot answer means no user.
+    """
+    try:
+        store: Store = request.app.state.store
+        user = page_user_or_none(request, store)
+        language = store.team(user.team).language if user and user.team else None
+    except Exception:
+        return None, None
+    return user, language
 
 
 def install_page_errors(app: FastAPI) -> None:

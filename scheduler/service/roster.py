@@ -122,7 +122,11 @@ class RosterService:
         self.ensure_team(slug, instance)
         duties = original_duties(duty_keys(result.assignments))
         with self.store.transaction(slug) as tx:
-            record = tx.save_instance(slug, instance, source)
+            # A roster solved from an instance the team already has refers to it, so that
+            # publishing does not add a copy to the team's instances each time.
+            record = tx.instance_with_source(slug, source) or tx.save_instance(
+                slug, instance, source
+            )
             result_id = tx.save_result(record.id, result)
             version = tx.publish(slug, record.id, result_id, list(duties.values()), reason)
             tx.append_audit(

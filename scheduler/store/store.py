@@ -296,6 +296,11 @@ class Transaction:
         """The instance text exactly as it was uploaded."""
         return self._instance_row(instance_id).source
 
+    def instance_with_source(self, team: str, source: str) -> InstanceRecord | None:
+        """The team's newest instance uploaded with exactly this text, if any."""
+        sha256 = hashlib.sha256(source.encode("utf-8")).hexdigest()
+        return next((r for r in self.instances(team) if r.sha256 == sha256), None)
+
     def instances(self, team: str) -> tuple[InstanceRecord, ...]:
         """The team's uploaded instances, newest first."""
         team_row = self._team_row(team)

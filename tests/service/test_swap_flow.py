@@ -8,6 +8,7 @@ import pytest
 
 from scheduler.check import check
 from scheduler.service import ChangeRefused, Evidence, RosterService
+from scheduler.solve import solve
 from scheduler.store import Conflict
 from scheduler.swaps import Channel, DutyKey, SwapState
 from scheduler.swaps.change import assignments_of
@@ -199,3 +200,15 @@ def test_declined_and_rejected_requests_change_nothing(service: RosterService) -
     assert service.reject(rejected.id, supervisor="lead").state is SwapState.REJECTED
     assert service.current(TEAM)[0].number == 1
     assert service.store.verify_audit().ok
+
+
+def test_publishing_from_a_stored_instance_refers_to_it_instead_of_copying_it(
+    service: RosterService,
+) -> None:
+    version, instance = service.current(TEAM)
+    source = service.store.instance_source(version.instance_id)
+    stored_before = service.store.instances(TEAM)
+    solved = solve(instance, time_limit=10)
+    again = service.publish(TEAM, instance, source, solved, actor="lead")
+    assert again.instance_id == version.instance_id
+    assert service.store.instances(TEAM) == stored_before
