@@ -24,32 +24,19 @@ from starlette.responses import Response
 from api.deps import MAX_ID, ServiceDep, StoreDep
 from api.routes.feeds import FEED_PATH
 from api.web.common import now, team_for
-from api.web.grid import ShiftInfo, build_grid, shift_infos, team_today
+from api.web.grid import Slot, build_grid, shift_infos, slot_of, team_today
 from api.web.session import CsrfChecked, PageAgent, PageDenied, page_language
 from api.web.templating import render
 from scheduler.instance import Instance
 from scheduler.messages import text
 from scheduler.service import RosterService
 from scheduler.store import FeedTokenRecord, Store, SwapRecord, TeamRecord, UserRecord
-from scheduler.swaps import Duty, DutyKey, start_of_duty
+from scheduler.swaps import Duty, start_of_duty
 
 router = APIRouter(include_in_schema=False)
 
 
 # -- plain data for the templates ------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Where a duty sits in the roster: its key, its day and its shift (not who holds it)."""
-
-    key: str  # e.g. 2026-12-04/A/0, as in the swap page's address
-    date: dt.date
-    shift: ShiftInfo | None  # None when the current instance no longer has that shift type
-
-
-def slot_of(key: DutyKey, shifts: Mapping[str, ShiftInfo]) -> Slot:
-    return Slot(str(key), key.date, shifts.get(key.shift))
 
 
 @dataclass(frozen=True)

@@ -24,15 +24,14 @@ from starlette.responses import Response
 from api.deps import RecordId, ServiceDep, StoreDep
 from api.web.agent_duties import (
     DutyLine,
-    Slot,
     agent_team,
     duty_lines,
     open_requests_by_duty,
     refusal,
-    slot_of,
 )
 from api.web.common import now, see_other
-from api.web.grid import ShiftInfo, shift_infos
+from api.web.errors import refusal_status
+from api.web.grid import ShiftInfo, Slot, shift_infos, slot_of
 from api.web.session import (
     CsrfChecked,
     PageAgent,
@@ -46,13 +45,12 @@ from scheduler.explain.tradeoffs import rule_label
 from scheduler.instance import Instance
 from scheduler.messages import text
 from scheduler.service import Evidence, RosterService
-from scheduler.store import NotFound, Store, StoreError, SwapRecord, TeamRecord, UserRecord
+from scheduler.store import Store, StoreError, SwapRecord, TeamRecord, UserRecord
 from scheduler.swaps import (
     Action,
     Channel,
     Duty,
     DutyKey,
-    NotAllowed,
     Party,
     RuleCheck,
     Scorer,
@@ -289,16 +287,6 @@ def done_notice(value: str | None, language: str) -> str | None:
     if done not in DONE_NOTICES or not swap_id.isdigit():
         return None
     return text(f"web.agent.done.{done}", language, id=int(swap_id))
-
-
-def refusal_status(error: Exception) -> int:
-    if isinstance(error, NotAllowed):
-        return 403
-    if isinstance(error, NotFound):
-        return 404
-    if isinstance(error, StoreError):
-        return 409
-    return 422
 
 
 def _agent(user: UserRecord) -> str:

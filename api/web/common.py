@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from starlette.responses import RedirectResponse
@@ -22,6 +23,12 @@ def now(request: Request) -> dt.datetime:
     """The service's clock (the tests fix it), so pages and rules agree on what "now" is."""
     service: RosterService = request.app.state.service
     return service.clock()
+
+
+def team_time(moment: dt.datetime, timezone: str) -> str:
+    """``moment`` on the team's clock, to the minute (a naive time from the database is UTC)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    return aware.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
 
 
 def see_other(path: str) -> RedirectResponse:

@@ -32,19 +32,22 @@ def is_page(request: Request) -> bool:
     return not request.url.path.startswith(API_PATHS)
 
 
+def refusal_status(error: Exception) -> int:
+    """The status of a refusal by the library, as the API gives it."""
+    if isinstance(error, NotAllowed):
+        return 403
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, StoreError):
+        return 409  # the roster or the request changed meanwhile
+    return 422
+
+
 def _status_and_message(request: Request, error: Exception, language: str) -> tuple[int, str]:
     if isinstance(error, PageDenied):
         return error.status, text(error.key, language, **error.values)
-    if isinstance(error, NotFound):
-        return 404, error.describe(language)
-    if isinstance(error, StoreError):
-        return 409, error.describe(language)
-    if isinstance(error, NotAllowed):
-        return 403, error.describe(language)
-    if isinstance(error, SwapError):
-        return 422, error.describe(language)
-    if isinstance(error, InstanceError):
-        return 422, error.describe(language)
+    if isinstance(error, StoreError | SwapError | InstanceError):
+        return refusal_status(error), error.describe(language)
     if isinstance(error, ProblemError):
         return error.status, error.detail
     if isinstance(error, RequestValidationError):

@@ -20,14 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 import yaml
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import JSONResponse, Response
 
 from api.deps import JobsDep, ServiceDep, StoreDep
-from api.web.common import now, see_other, team_for
+from api.web.common import now, see_other, team_for, team_time
 from api.web.grid import Grid, build_grid, team_today
 from api.web.session import CsrfChecked, PageDenied, PageSupervisor, page_language
 from api.web.templating import render
@@ -131,12 +130,6 @@ def result_figures(result: Result, language: str) -> dict[str, str]:
             "web.generate.result.seconds", language, value=f"{result.wall_time_s:.1f}"
         ),
     }
-
-
-def local_time(moment: dt.datetime, timezone: str) -> str:
-    """``moment`` on the team's clock (a naive time from the database is UTC)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-    return aware.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
 
 
 def instance_source(instance: Instance) -> str:
@@ -297,7 +290,7 @@ def _generate_page(
             "id": record.id,
             "name": record.name,
             "description": store.load_instance_record(record.id).description,
-            "uploaded": local_time(record.created_at, team.timezone),
+            "uploaded": team_time(record.created_at, team.timezone),
         }
         for record in listed
     ]

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from scheduler.instance import Instance
 from scheduler.instance.models import ShiftType
-from scheduler.swaps import Duty
+from scheduler.swaps import Duty, DutyKey
 
 
 def clock_time(minutes: int) -> str:
@@ -45,6 +45,19 @@ class ShiftInfo:
             shift.on_call,
             colour,
         )
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a duty sits in the roster: its key, its day and its shift (not who holds it)."""
+
+    key: str  # e.g. 2026-12-04/A/0, as in the swap page's address
+    date: dt.date
+    shift: ShiftInfo | None  # None when the current instance no longer has that shift type
+
+
+def slot_of(key: DutyKey, shifts: Mapping[str, ShiftInfo]) -> Slot:
+    return Slot(str(key), key.date, shifts.get(key.shift))
 
 
 @dataclass(frozen=True)

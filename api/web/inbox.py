@@ -28,7 +28,8 @@ from starlette.responses import Response
 
 from api.deps import RecordId, ServiceDep, StoreDep
 from api.web.common import see_other, team_for
-from api.web.grid import ShiftInfo, shift_infos
+from api.web.errors import refusal_status
+from api.web.grid import ShiftInfo, Slot, shift_infos, slot_of
 from api.web.session import CsrfChecked, PageDenied, PageSupervisor, page_language
 from api.web.templating import render
 from scheduler.check import CheckReport
@@ -41,7 +42,6 @@ from scheduler.swaps import (
     Duty,
     DutyKey,
     InvalidChange,
-    NotAllowed,
     RuleCheck,
     Scorer,
     SwapError,
@@ -49,7 +49,7 @@ from scheduler.swaps import (
     SwapRequest,
     SwapState,
     after_change,
-    apply_change,
+    apply_request,
     explain_responsibility,
 )
 from scheduler.swaps.evidence import format_instant
@@ -64,22 +64,13 @@ DONE_NOTICES = ("approved", "rejected")
 
 
 @dataclass(frozen=True)
-class DutyView:
-    """A duty as the page names it: its key, date and shift (label and times)."""
-
-    key: str
-    date: dt.date
-    shift: ShiftInfo | None  # None when the current instance no longer has that shift type
-
-
-@dataclass(frozen=True)
 class Side:
     """One party of a request: who, the duty they give up, and their agreement if on record."""
 
     role: str  # "requester" or "counterpart"
     agent: str
     label: str  # name and code, e.g. "王芳 (a1)"
-    duty: DutyView | None  # None: the colleague of a cover gives nothing in return
+    duty: Slot | None  # None: the colleague of a cover gives nothing in return
     agreement: Agreement | None
     agreed_at: str  # the agreement's time on the team's clock, "" without agreement
 
@@ -162,10 +153,6 @@ def outline(description: str) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def duty_view(key: DutyKey, shifts: Mapping[str, ShiftInfo]) -> DutyView:
-    return DutyView(str(key), key.date, shifts.get(key.shift))
-
-
 def verdict_of(
     request: SwapRequest,
     duties: Mapping[DutyKey, Duty],
@@ -180,14 +167,7 @@ def verdict_of(
     """
     holders = {key: duty.holder for key, duty in duties.items()}
     try:
-        after = apply_change(
-            holders,
-            request.kind,
-            request.requester,
-            request.requester_duty,
-            request.counterpart,
-            request.counterpart_duty,
-        )
+        after = apply_request(holders, request)
         check = RuleCheck.between(before, scorer.report(after))
     except InvalidChange as error:
         refusal = Conflict("service.duty_changed", id=request.id, reason=error.phrase)
@@ -227,7 +207,7 @@ def _sides(
             role,
             agent,
             _named(agent, names, language),
-            None if duty is None else duty_view(duty, shifts),
+            None if duty is None else slot_of(duty, shifts),
             agreement,
             "" if agreement is None else format_instant(agreement.at, zone),
         )
@@ -310,17 +290,6 @@ def done_notice(done: str | None, swap: int | None, version: int | None, languag
     if done not in DONE_NOTICES or swap is None:
         return ""
     return text(f"web.inbox.done.{done}", language, id=swap, version=version or "-")
-
-
-def refusal_status(error: Exception) -> int:
-    """The status a refusal answers with, as the error pages would give it."""
-    if isinstance(error, NotFound):
-        return 404
-    if isinstance(error, StoreError):
-        return 409  # the roster or the request changed meanwhile
-    if isinstance(error, NotAllowed):
-        return 403
-    return 422
 
 
 # -- the routes ------------------------------------------------------------------------------------

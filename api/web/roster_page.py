@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
@@ -20,7 +22,7 @@ def roster_page(
 ) -> Response:
     team = team_for(store, user, slug)
     record = store.current_version(slug) if version is None else store.version(slug, version)
-    context: dict[str, object] = {"team": slug, "team_name": team.name, "version": record}
+    context: dict[str, Any] = {"team": slug, "team_name": team.name, "version": record}
     if record is not None:
         instance = store.load_instance_record(record.instance_id)
         context["grid"] = build_grid(instance, record.duties, team_today(instance, now(request)))

@@ -8,17 +8,15 @@ published but offers no button to publish one afterwards.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from api.deps import StoreDep
-from api.web.common import now, team_for
+from api.web.common import now, team_for, team_time
 from api.web.grid import build_grid, shift_infos, team_today
 from api.web.session import PageSupervisor
 from api.web.templating import render
@@ -62,11 +60,6 @@ def current_number(versions: tuple[VersionInfo, ...]) -> int | None:
     return max(heads, default=None)
 
 
-def local_time(moment: dt.datetime, timezone: str) -> str:
-    """``moment`` on the team's clock, to the minute."""
-    return moment.astimezone(ZoneInfo(timezone)).strftime("%Y-%m-%d %H:%M")
-
-
 @router.get("/teams/{slug}/versions")
 def versions_page(slug: str, request: Request, store: StoreDep, user: PageSupervisor) -> Response:
     team = team_for(store, user, slug)
@@ -82,7 +75,7 @@ def versions_page(slug: str, request: Request, store: StoreDep, user: PageSuperv
         current=current_number(versions),
         reasons={version.number: reason_of(version.reason) for version in versions},
         created={
-            version.number: local_time(version.created_at, team.timezone) for version in versions
+            version.number: team_time(version.created_at, team.timezone) for version in versions
         },
     )
 

@@ -46,6 +46,7 @@ from scheduler.swaps import (
     SwapState,
     after_change,
     apply_change,
+    apply_request,
     check_notice,
     duty_keys,
     inspect_attachment,
@@ -258,14 +259,7 @@ class RosterService:
         holders = _holders(version)
         # The roster may have changed since filing: check against the current version.
         try:
-            after = apply_change(
-                holders,
-                request.kind,
-                request.requester,
-                request.requester_duty,
-                request.counterpart,
-                request.counterpart_duty,
-            )
+            after = apply_request(holders, request)
         except InvalidChange as error:
             reason = error.phrase
             raise Conflict("service.duty_changed", id=request.id, reason=reason) from None

@@ -25,7 +25,7 @@ from scheduler.instance.models import Instance
 from scheduler.messages import DEFAULT_LANGUAGE, text
 from scheduler.problem import Problem, compile_problem
 from scheduler.result import Assignment, Penalty
-from scheduler.swaps.model import DutyKey, Phrase, SwapError, SwapKind
+from scheduler.swaps.model import DutyKey, Phrase, SwapError, SwapKind, SwapRequest
 
 Holders = Mapping[DutyKey, str]
 
@@ -114,6 +114,18 @@ def apply_change(
                     duty=str(other),
                 )
     return after
+
+
+def apply_request(duties: Holders, request: SwapRequest) -> dict[DutyKey, str]:
+    """:func:`apply_change` with the request's own agents and duties."""
+    return apply_change(
+        duties,
+        request.kind,
+        request.requester,
+        request.requester_duty,
+        request.counterpart,
+        request.counterpart_duty,
+    )
 
 
 def _expect_holder(duties: Holders, key: DutyKey, agent: str) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from scheduler.messages import DEFAULT_LANGUAGE, text
-from scheduler.swaps.change import InvalidChange, apply_change
+from scheduler.swaps.change import InvalidChange, apply_request
 from scheduler.swaps.model import Duty, DutyKey, Phrase, SwapRequest, SwapState
 
 ROSTER_REASON = "roster"
@@ -66,14 +66,7 @@ def after_change(
             state=Phrase.of(f"swaps.state.{request.state.value}"),
         )
     holders = {key: duty.holder for key, duty in duties_before.items()}
-    moved = apply_change(
-        holders,
-        request.kind,
-        request.requester,
-        request.requester_duty,
-        request.counterpart,
-        request.counterpart_duty,
-    )
+    moved = apply_request(holders, request)
     complete = request.evidence_complete
     reason = swap_reason(request.id, complete)
     after = dict(duties_before)

@@ -54,9 +54,11 @@ class ConsoleWatch:
     def watch(self, page: object) -> None:
         page.on(  # type: ignore[attr-defined]
             "console",
-            lambda message: self.errors.append(f"{page.url}: {message.text}")  # type: ignore[attr-defined]
-            if message.type == "error"
-            else None,
+            lambda message: (
+                self.errors.append(f"{page.url}: {message.text}")  # type: ignore[attr-defined]
+                if message.type == "error"
+                else None
+            ),
         )
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))  # type: ignore[attr-defined]
 

@@ -125,7 +125,9 @@ def test_generate_publish_swap_accept_approve_in_a_browser(tmp_path: Path) -> No
         feed_url = a1.locator("#feed-https").get_attribute("href")
         assert feed_url and "/feeds/" in feed_url
         feed_url = server.base_url + feed_url[feed_url.index("/feeds/") :]
-        assert any(uid.startswith(f"{TEAM}-{duty.replace('/', '-')}@") for uid in _feed_uids(feed_url))
+        assert any(
+            uid.startswith(f"{TEAM}-{duty.replace('/', '-')}@") for uid in _feed_uids(feed_url)
+        )
         story.shot(a1, "04-agent-duties")
         a1.goto(f"/me/duties/{duty}/swap")
         option = a1.locator(
@@ -165,8 +167,6 @@ def test_generate_publish_swap_accept_approve_in_a_browser(tmp_path: Path) -> No
         story.shot(lead, "08-roster-after-swap")
         uids = _feed_uids(feed_url)
         assert not any(uid.startswith(f"{TEAM}-{duty.replace('/', '-')}@") for uid in uids)
-        assert any(
-            uid.startswith(f"{TEAM}-{counterpart_duty.replace('/', '-')}@") for uid in uids
-        )
+        assert any(uid.startswith(f"{TEAM}-{counterpart_duty.replace('/', '-')}@") for uid in uids)
 
         assert story.console.errors == []
