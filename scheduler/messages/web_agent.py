@@ -125,8 +125,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.agent.evidence.note": {"en": "Note", "zh": "备注"},
     "web.agent.evidence.attachment": {"en": "Proof (optional)", "zh": "证明（可选）"},
     "web.agent.evidence.help": {
-        "en": "A chat screenshot or a document: PNG, JPEG, WebP, PDF or text, at most 5 MiB. Only the two of you and supervisors can see it.",
-        "zh": "聊天截图或文件：PNG、JPEG、WebP、PDF 或文本，最大 5 MiB。只有您二人和主管可以查看。",
+        "en": "A chat screenshot or a document: PNG, JPEG, WebP, PDF or text, at most 5 MiB. It is kept with the request for the supervisor who decides it.",
+        "zh": "聊天截图或文件：PNG、JPEG、WebP、PDF 或文本，最大 5 MiB。它随申请保存，供审批的主管查看。",
     },
     "web.agent.channel.in_person": {"en": "in person", "zh": "当面"},
     "web.agent.channel.phone": {"en": "by phone", "zh": "电话"},

@@ -23,7 +23,7 @@ import httpx
 from scheduler.instance import parse_instance_text
 from scheduler.service import RosterService
 from scheduler.solve import solve
-from scheduler.store import Role, open_store
+from scheduler.store import Role, Store, open_store
 from tests.loopback import LoopbackServer
 
 ROOT = Path(__file__).parents[2]
@@ -54,13 +54,18 @@ def prepare_store(database_url: str) -> dict[str, str]:
     store = open_store(database_url)
     try:
         RosterService(store).publish(TEAM, instance, source, result, actor="lead")
-        store.create_user("lead", Role.SUPERVISOR, team=TEAM)
-        tokens = {"lead": store.create_token("lead")[0]}
-        for agent in AGENTS:
-            store.create_user(f"user-{agent}", Role.AGENT, team=TEAM, agent=agent)
-            tokens[agent] = store.create_token(f"user-{agent}")[0]
+        return create_users(store)
     finally:
         store.close()
+
+
+def create_users(store: Store) -> dict[str, str]:
+    """The supervisor ``lead`` and a user per agent of the team; the bearer token of each."""
+    store.create_user("lead", Role.SUPERVISOR, team=TEAM)
+    tokens = {"lead": store.create_token("lead")[0]}
+    for agent in AGENTS:
+        store.create_user(f"user-{agent}", Role.AGENT, team=TEAM, agent=agent)
+        tokens[agent] = store.create_token(f"user-{agent}")[0]
     return tokens
 
 

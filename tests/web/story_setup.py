@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from scheduler.instance import parse_instance_text
 from scheduler.service import RosterService
-from scheduler.store import Role, open_store
-from tests.api.server import AGENTS, INSTANCE_PATH, TEAM, instance_source
+from scheduler.store import open_store
+from tests.api.server import INSTANCE_PATH, TEAM, create_users, instance_source
 
 
 def prepare_team(database_url: str) -> dict[str, str]:
@@ -22,11 +22,6 @@ def prepare_team(database_url: str) -> dict[str, str]:
     try:
         RosterService(store).ensure_team(TEAM, instance)
         store.save_instance(TEAM, instance, source)
-        store.create_user("lead", Role.SUPERVISOR, team=TEAM)
-        tokens = {"lead": store.create_token("lead")[0]}
-        for agent in AGENTS:
-            store.create_user(f"user-{agent}", Role.AGENT, team=TEAM, agent=agent)
-            tokens[agent] = store.create_token(f"user-{agent}")[0]
+        return create_users(store)
     finally:
         store.close()
-    return tokens

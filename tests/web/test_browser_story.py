@@ -43,11 +43,12 @@ class Story:
         self.shots = ARTIFACTS / "browser"
         self.shots.mkdir(parents=True, exist_ok=True)
 
-    def sign_in(self, who: str, language: str = "en") -> object:
-        context = self.browser.new_context(base_url=self.base_url, locale="en-GB")  # type: ignore[attr-defined]
+    def sign_in(self, who: str, language: str | None = None) -> object:
+        """A new browser for ``who``, signed in; pages in ``language`` or else the team's."""
+        context = self.browser.new_context(base_url=self.base_url)  # type: ignore[attr-defined]
         page = context.new_page()
         self.console.watch(page)
-        page.goto(f"/signin?lang={language}")
+        page.goto("/signin" + (f"?lang={language}" if language else ""))
         page.fill("#token", self.tokens[who])
         page.click("form[action='/signin'] button[type=submit]")
         page.wait_for_load_state()
@@ -103,7 +104,8 @@ def test_generate_publish_swap_accept_approve_in_a_browser(tmp_path: Path) -> No
         story = Story(browser, server.base_url, tokens)
 
         # The supervisor generates the default roster and publishes it.
-        lead = story.sign_in("lead")
+        # The supervisor reads English; the agents keep the team's Chinese.
+        lead = story.sign_in("lead", "en")
         lead.goto(f"/teams/{TEAM}/generate")
         story.shot(lead, "01-generate")
         lead.fill("input[name=time_limit]", "5")
