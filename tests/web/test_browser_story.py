@@ -116,6 +116,9 @@ def test_generate_publish_swap_accept_approve_in_a_browser(tmp_path: Path) -> No
         lead.click("#publish")
         lead.wait_for_url(f"**/teams/{TEAM}/roster", timeout=WAIT_MS)
         assert _grid_shape(lead) == (4, 21)
+        # A click on a duty says its times, place and who answers for it.
+        lead.locator("table.grid button.duty").first.click()
+        assert "Responsible:" in lead.locator("#duty-info").inner_text()
         story.shot(lead, "03-published-roster")
 
         # a1 subscribes to their feed, then asks a2 for a swap, with evidence.

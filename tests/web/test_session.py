@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from fastapi.testclient import TestClient
 
+from api.web.grid import build_grid, team_today
 from api.web.session import CSRF_COOKIE, TOKEN_COOKIE
+from scheduler.instance import Instance
 from tests.web.pages import csrf, post_form, sign_in
 
 TEAM = "four-agents"
@@ -135,3 +138,15 @@ def test_the_grid_has_every_agent_and_day_and_covers_every_shift(
 def test_the_csrf_cookie_is_set_with_the_first_page(client: TestClient) -> None:
     client.get("/signin")
     assert client.cookies.get(CSRF_COOKIE)
+
+
+def test_today_is_the_date_on_the_teams_clock_and_is_highlighted(
+    default_instance: Instance,
+) -> None:
+    # 17:30 UTC on 1 December is already 2 December in Shanghai.
+    today = team_today(default_instance, dt.datetime(2026, 12, 1, 17, 30, tzinfo=dt.UTC))
+    assert today == dt.date(2026, 12, 2)
+    grid = build_grid(default_instance, [], today)
+    assert [day.date for day in grid.days if day.today] == [today]
+    assert [len(week) for week in grid.weeks] == [7, 7, 7]
+    assert sum(day.weekend for day in grid.days) == 6
