@@ -14,10 +14,10 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from api.web import agent, coverage, generate, inbox, roster_page, signin, versions
+from api.web import agent, coverage, generate, inbox, job_pages, roster_page, signin, versions
 from api.web.errors import install_page_errors
 
-PAGE_MODULES = (signin, roster_page, generate, coverage, versions, inbox, agent)
+PAGE_MODULES = (signin, roster_page, generate, job_pages, coverage, versions, inbox, agent)
 
 
 def install_pages(app: FastAPI) -> None:

@@ -25,10 +25,9 @@ from api.deps import MAX_ID, ServiceDep, StoreDep
 from api.routes.feeds import FEED_PATH
 from api.web.common import now, team_for
 from api.web.grid import Slot, build_grid, shift_infos, slot_of, team_today
-from api.web.session import CsrfChecked, PageAgent, PageDenied, page_language
+from api.web.session import CsrfChecked, PageAgent, PageDenied
 from api.web.templating import render
 from scheduler.instance import Instance
-from scheduler.messages import text
 from scheduler.service import RosterService
 from scheduler.store import FeedTokenRecord, Store, SwapRecord, TeamRecord, UserRecord
 from scheduler.swaps import Duty, start_of_duty
@@ -157,22 +156,6 @@ def agent_team(store: Store, user: UserRecord) -> TeamRecord:
     return team_for(store, user, user.team)
 
 
-def refusal(request: Request, user: UserRecord, team: TeamRecord, denied: PageDenied) -> Response:
-    """A refusal as a page in the team's language with the agent's navigation.
-
-    The app-wide error pages know neither the user nor the team, so without a
-    language cookie they speak English; the agent's own refusals speak like
-    the agent's other pages.
-    """
-    language = page_language(request, team.language)
-    heading = "web.denied.title" if denied.status == 403 else "web.error.title"
-    return render(
-        request, "error.html", user=user, team_language=team.language, team=team.slug,
-        status_code=denied.status, heading=text(heading, language),
-        message=text(denied.key, language, **denied.values),
-    )  # fmt: skip
-
-
 def render_me(
     request: Request,
     store: Store,
@@ -237,7 +220,6 @@ def rotate_feed_token(
 ) -> Response:
     # Only a token of this agent's own feed: the id comes from a form, so it is checked here.
     if token_id not in {token.id for token in own_feed_tokens(store, user)}:
-        denied = PageDenied("web.agent.feed.not_yours", id=token_id)
-        return refusal(request, user, agent_team(store, user), denied)
+        raise PageDenied("web.agent.feed.not_yours", id=token_id)
     made = store.rotate_feed_token(token_id)
     return render_me(request, store, service, user, fresh=made)

@@ -27,7 +27,6 @@ from api.web.agent_duties import (
     agent_team,
     duty_lines,
     open_requests_by_duty,
-    refusal,
 )
 from api.web.common import now, see_other
 from api.web.errors import refusal_status
@@ -359,10 +358,7 @@ def render_swap_page(
 def swap_page(
     duty: str, request: Request, store: StoreDep, service: ServiceDep, user: PageAgent
 ) -> Response:
-    try:
-        return render_swap_page(request, store, service, user, duty)
-    except PageDenied as denied:
-        return refusal(request, user, agent_team(store, user), denied)
+    return render_swap_page(request, store, service, user, duty)
 
 
 @router.post("/me/duties/{duty:path}/swap", dependencies=[CsrfChecked])
@@ -381,12 +377,9 @@ async def file_swap(
     team = agent_team(store, user)
     agent = _agent(user)
     version, _ = service.current(team.slug)
-    try:
-        key = parse_duty(duty)
-        own_duty(version.duties, key, agent)  # the same refusal as the page's
-        other = parse_duty(counterpart_duty) if counterpart_duty else None
-    except PageDenied as denied:
-        return refusal(request, user, team, denied)
+    key = parse_duty(duty)
+    own_duty(version.duties, key, agent)  # the same refusal as the page's
+    other = parse_duty(counterpart_duty) if counterpart_duty else None
     evidence = await evidence_from(channel, note, attachment)
     try:
         filed = service.request(
@@ -467,7 +460,7 @@ async def act_on_request(
     team = agent_team(store, user)
     check_page_team(user, store.swap_record(swap_id).team)
     if action not in AGENT_ACTIONS:
-        return refusal(request, user, team, PageDenied("web.agent.requests.not_agent_action"))
+        raise PageDenied("web.agent.requests.not_agent_action")
     # The actor is the signed-in agent: the library refuses anyone the request is not for.
     actor = _agent(user)
     try:

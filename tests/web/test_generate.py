@@ -8,12 +8,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.web.generate import (
-    ExplanationCache,
-    instance_source,
-    number_text,
-    parse_time_limit,
-)
+from api.web.explanation_cache import ExplanationCache
+from api.web.generate import instance_source, parse_time_limit
+from api.web.solve_view import number_text
 from scheduler.explain.report import Infeasibility
 from scheduler.instance import Instance, load_instance, parse_instance_text
 from scheduler.jobs import JobRecord, JobState
