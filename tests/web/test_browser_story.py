@@ -170,6 +170,14 @@ def test_generate_publish_swap_accept_approve_in_a_browser(tmp_path: Path) -> No
         assert _holder_in_grid(lead, duty) == "a2"
         assert _holder_in_grid(lead, counterpart_duty) == "a1"
         story.shot(lead, "08-roster-after-swap")
+        lead.goto(f"/teams/{TEAM}/compare")
+        # a1's and a2's cells on the day (or the two days) of the two duties.
+        swap_days = {duty.split("/")[0], counterpart_duty.split("/")[0]}
+        assert lead.locator("table.grid td.changed").count() == 2 * len(swap_days)
+        story.shot(lead, "09-compare-versions")
+        lead.goto(f"/teams/{TEAM}/coverage")
+        assert lead.locator("td.gap").count() == 0  # the swap keeps one A, B and C every day
+        story.shot(lead, "10-coverage")
         uids = _feed_uids(feed_url)
         assert not any(uid.startswith(f"{TEAM}-{duty.replace('/', '-')}@") for uid in uids)
         assert any(uid.startswith(f"{TEAM}-{counterpart_duty.replace('/', '-')}@") for uid in uids)
