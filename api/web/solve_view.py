@@ -46,7 +46,10 @@ def job_progress(job: JobRecord, language: str) -> dict[str, Any]:
         "solutions": job.solutions,
         "done": job.state.finished,
         "text": {
-            "state": text(f"web.generate.state.{job.state.value}", language),
+            # Explaining a conflict takes seconds more: say so while the finished page loads.
+            "state": text("web.generate.state.explaining", language)
+            if job.state.finished and outcome(job) == "infeasible"
+            else text(f"web.generate.state.{job.state.value}", language),
             "elapsed": text(
                 "web.generate.job.elapsed_value",
                 language,

@@ -108,6 +108,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This solve job belongs to another team.",
         "zh": "该求解作业属于其他团队。",
     },
+    "web.generate.state.explaining": {
+        "en": "no roster keeps every rule: finding out why…",
+        "zh": "没有满足全部规则的排班：正在查找原因……",
+    },
     "web.generate.state.queued": {"en": "waiting for a free solver", "zh": "等待空闲的求解器"},
     "web.generate.state.running": {"en": "solving", "zh": "求解中"},
     "web.generate.state.done": {"en": "finished", "zh": "已完成"},

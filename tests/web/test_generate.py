@@ -197,6 +197,9 @@ def test_an_infeasible_instance_shows_its_conflict_and_a_way_out_solves_again(
     )
     job_id = _start(client, instance_id)
     assert _finished(client, job_id).state is JobState.DONE
+    # While the finished page works out why, the live part says so.
+    status = client.get(f"/teams/{TEAM}/jobs/{job_id}/status?lang=en").json()
+    assert status["done"] and "finding out why" in status["text"]["state"]
 
     html = client.get(f"/teams/{TEAM}/jobs/{job_id}").text
     assert 'data-outcome="infeasible"' in html
