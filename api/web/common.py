@@ -10,13 +10,18 @@ from starlette.responses import RedirectResponse
 
 from api.web.session import check_page_team
 from scheduler.service import RosterService
-from scheduler.store import Store, TeamRecord, UserRecord
+from scheduler.store import Store, TeamRecord, UserRecord, VersionRecord
 
 
 def team_for(store: Store, user: UserRecord, slug: str) -> TeamRecord:
     """The team ``slug`` if ``user`` may see it (else a 403 page; an unknown team is a 404)."""
     check_page_team(user, slug)
     return store.team(slug)
+
+
+def version_or_current(store: Store, slug: str, number: int | None) -> VersionRecord | None:
+    """Version ``number`` of the team (a 404 page when there is none), else its current one."""
+    return store.current_version(slug) if number is None else store.version(slug, number)
 
 
 def now(request: Request) -> dt.datetime:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from api.deps import StoreDep
-from api.web.common import team_for
+from api.web.common import team_for, version_or_current
 from api.web.coverage_table import coverage_report
 from api.web.grid import shift_infos
 from api.web.session import PageSupervisor
@@ -29,7 +29,7 @@ def coverage_page(
     slug: str, request: Request, store: StoreDep, user: PageSupervisor, version: int | None = None
 ) -> Response:
     team = team_for(store, user, slug)
-    record = store.current_version(slug) if version is None else store.version(slug, version)
+    record = version_or_current(store, slug, version)
     versions = store.versions(slug)
     context: dict[str, Any] = {
         "team_name": team.name,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from api.deps import StoreDep
-from api.web.common import now, team_for
+from api.web.common import now, team_for, version_or_current
 from api.web.grid import build_grid, team_today
 from api.web.session import PageSupervisor
 from api.web.templating import render
@@ -21,7 +21,7 @@ def roster_page(
     slug: str, request: Request, store: StoreDep, user: PageSupervisor, version: int | None = None
 ) -> Response:
     team = team_for(store, user, slug)
-    record = store.current_version(slug) if version is None else store.version(slug, version)
+    record = version_or_current(store, slug, version)
     context: dict[str, Any] = {"team": slug, "team_name": team.name, "version": record}
     if record is not None:
         instance = store.load_instance_record(record.instance_id)
