@@ -25,6 +25,7 @@ from api.conventions import (
     entity_tag,
 )
 from api.deps import CurrentUser, RecordId, ServiceDep, StoreDep, Supervisor, check_team_access
+from api.downloads import attachment_response
 from api.problems import ProblemError, language_of, problem_responses
 from api.schemas.rosters import RosterPublic
 from api.schemas.swaps import CandidatePublic, SwapPage, SwapPublic
@@ -250,10 +251,7 @@ def get_attachment(swap_id: RecordId, sha256: str, store: StoreDep, user: Curren
         raise ProblemError(
             404, "not-found", "Not found", f"swap {swap_id} has no attachment {sha256}"
         )
-    attachment = store.attachment(sha256)
-    disposition = f'attachment; filename="{attachment.filename}"'
-    return Response(attachment.data, media_type=attachment.content_type,
-                    headers={"Content-Disposition": disposition})  # fmt: skip
+    return attachment_response(store.attachment(sha256))
 
 
 @router.get("/teams/{slug}/duties/{duty:path}/swap-candidates", operation_id="listSwapCandidates")

@@ -27,6 +27,7 @@ from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
 from api.deps import RecordId, ServiceDep, StoreDep
+from api.downloads import attachment_response
 from api.web.common import see_other, team_for
 from api.web.errors import refusal_status
 from api.web.grid import ShiftInfo, Slot, shift_infos, slot_of
@@ -363,24 +364,8 @@ def evidence_file(
     record = _team_swap(store, slug, swap_id)
     if sha256 not in {a.attachment_sha256 for a in record.request.agreements}:
         raise PageDenied("web.inbox.evidence.not_of_request", 404, id=swap_id, sha256=sha256)
-    attachment = store.attachment(sha256)
-    # Downloaded, never shown inline, and never sniffed into another type: a file an agent
-    # uploaded must not run as a page of this site.
-    disposition = (
-        f'attachment; filename="{_ascii_filename(attachment.filename)}"; '
-        f"filename*=UTF-8''{quote(attachment.filename, safe='')}"
-    )
-    headers = {
-        "Content-Disposition": disposition,
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, no-store",
-    }
-    return Response(attachment.data, media_type=attachment.content_type, headers=headers)
-
-
-def _ascii_filename(filename: str) -> str:
-    """The name for browsers that ignore ``filename*``: printable ASCII without quotes."""
-    return "".join(c if " " <= c <= "~" and c not in '"\\' else "_" for c in filename)
+    # Downloaded, never shown inline, never sniffed: an uploaded file must not run as a page.
+    return attachment_response(store.attachment(sha256))
 
 
 def _decide(

@@ -80,7 +80,8 @@ def test_swap_with_evidence_over_http(client: TestClient, tokens: dict[str, str]
             "counterpart_duty": their_duty,
             "channel": "chat",
         },
-        files={"attachment": ("chat.png", PNG, "image/png")},
+        # A name typed by a user, with a quote and Chinese: it must not break the header.
+        files={"attachment": ('聊天 "ok".png', PNG, "image/png")},
         headers=auth(tokens, "a1"),
     )
     assert filed.status_code == 201, filed.text
@@ -97,7 +98,13 @@ def test_swap_with_evidence_over_http(client: TestClient, tokens: dict[str, str]
     )
     evidence = f"/api/v1/swaps/{swap['id']}/attachments/{sha}"
     assert client.get(evidence, headers=auth(tokens, stranger)).status_code == 403
-    assert client.get(evidence, headers=auth(tokens, colleague)).content == PNG
+    download = client.get(evidence, headers=auth(tokens, colleague))
+    assert download.content == PNG
+    assert download.headers["x-content-type-options"] == "nosniff"
+    disposition = download.headers["content-disposition"]
+    assert disposition.startswith('attachment; filename="__ ')
+    assert disposition.count('"') == 2  # the user's quote cannot end the header's
+    assert "filename*=UTF-8''%E8%81%8A%E5%A4%A9%20" in disposition  # the name itself, exactly
     accepted = client.post(f"/api/v1/swaps/{swap['id']}/accept", data={"channel": "phone"},
                            headers={**auth(tokens, colleague), **if_match})  # fmt: skip
     assert accepted.json()["evidence_complete"] is True
