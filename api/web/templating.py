@@ -19,6 +19,18 @@ from api.web.session import csrf_token, page_language, remember_csrf, remember_l
 from scheduler.messages import LANGUAGES, text
 from scheduler.store import UserRecord
 
+# Pages load only their own scripts and styles, and no other site may frame them (a framed
+# approve button could be clicked by trickery); addresses with feed secrets stay on this site.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+}
+
 TEMPLATES = Jinja2Templates(directory=Path(__file__).with_name("templates"))
 TEMPLATES.env.trim_blocks = True
 TEMPLATES.env.lstrip_blocks = True
@@ -64,6 +76,7 @@ def render(
         },
         status_code=status_code,
     )
+    response.headers.update(PAGE_HEADERS)
     remember_csrf(request, response)
     remember_language(request, response)
     return response

@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.error.title": {"en": "Something is not right", "zh": "出现问题"},
     "web.error.not_found": {"en": "Not found", "zh": "未找到"},
-    "web.error.back": {"en": "Back", "zh": "返回"},
+    "web.error.back": {"en": "Back to the start page", "zh": "返回首页"},
     "web.error.server": {
         "en": "The server failed to show this page.",
         "zh": "服务器无法显示此页面。",

@@ -150,3 +150,11 @@ def test_today_is_the_date_on_the_teams_clock_and_is_highlighted(
     assert [day.date for day in grid.days if day.today] == [today]
     assert [len(week) for week in grid.weeks] == [7, 7, 7]
     assert sum(day.weekend for day in grid.days) == 6
+
+
+def test_pages_refuse_framing_and_foreign_scripts(client: TestClient) -> None:
+    headers = client.get("/signin").headers
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert "default-src 'self'" in headers["content-security-policy"]
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["referrer-policy"] == "same-origin"
