@@ -26,8 +26,6 @@ from scheduler.store import Role, Store, UserRecord
 TOKEN_COOKIE = "roster_token"
 CSRF_COOKIE = "roster_csrf"
 LANGUAGE_COOKIE = "roster_lang"
-CSRF_FIELD = "csrf"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class SignInRequired(Exception):
