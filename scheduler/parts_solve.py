@@ -40,6 +40,7 @@ import time
 from ortools.sat.python import cp_model
 
 from scheduler.agent_lns import AgentRoster, construct, improve
+from scheduler.column_search import column_search
 from scheduler.lns import Incumbent
 from scheduler.lns import improve as improve_neighbourhoods
 from scheduler.model import BuiltModel, add_hints, build_model
@@ -59,6 +60,9 @@ FIRST_ROSTER_SHARE = 0.3
 """Share of the time the first roster aims to be built in (it may take longer)."""
 FIRST_ROSTER_MAX_S = 20.0
 """However long the run: at 600 s, 30 % let Instance20's first roster take 147 s."""
+COLUMN_SEARCH_MAX_DAYS = 84
+"""Longest horizon given to column generation (:mod:`scheduler.column_search`): on 182 days
+one agent's cheapest schedule takes 0.2 s, too slow for many rounds."""
 PROOF_SHARE = 0.25
 MIN_PROOF_S = 5.0
 ROUND_SHARE = 0.2
@@ -127,10 +131,19 @@ def solve_by_parts(
         if best.objective < start.objective:
             keep_better(result_from_solver(problem, built, best.solver, Status.FEASIBLE, 0))
 
-    roster = construct(
-        problem, deadline=started + first_roster_s, give_up=deadline,
-        workers=workers, seed=seed,
-    )  # fmt: skip
+    searched = None
+    if problem.num_days <= COLUMN_SEARCH_MAX_DAYS:
+        searched = column_search(
+            problem, started=started, deadline=deadline, workers=workers, seed=seed,
+            on_roster=lambda better, found_bound: _report(reporter, better.objective, found_bound or None),
+        )  # fmt: skip
+    if searched is not None:
+        roster, bound = searched.roster, max(bound, searched.bound)
+    else:
+        roster = construct(
+            problem, deadline=started + first_roster_s, give_up=deadline,
+            workers=workers, seed=seed,
+        )  # fmt: skip
     if roster is None:
         return _no_roster(problem, started)
     _report(reporter, roster.objective, None)
