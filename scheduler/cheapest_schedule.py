@@ -236,24 +236,23 @@ def _request_costs(problem: Problem, agent: int) -> Costs:
     return costs
 
 
-def _advance(values: npt.NDArray[np.float64], axis: int, by: int, saturating: bool) -> npt.NDArray[np.float64]:  # fmt: skip
-    """``values`` with index ``i`` moved to ``i + by`` along ``axis``; what falls off is lost
+def _advance(values: npt.NDArray[np.float64], axis: int, by: int, saturating: bool) -> None:
+    """Move index ``i`` to ``i + by`` along ``axis``, in place; what falls off is lost
     (or, on a saturating axis, piles up on the last index)."""
     if by == 0:
-        return values
+        return
     size = values.shape[axis]
-    moved = np.full_like(values, _INF)
-    source = [slice(None)] * values.ndim
-    target = [slice(None)] * values.ndim
+
+    def along(part: slice) -> tuple[slice, ...]:
+        return tuple(part if i == axis else slice(None) for i in range(values.ndim))
+
+    piled = values[along(slice(max(0, size - by), size))].min(axis=axis, keepdims=True) if saturating else None  # fmt: skip
     if by < size:
-        source[axis], target[axis] = slice(0, size - by), slice(by, size)
-        moved[tuple(target)] = values[tuple(source)]
-    if saturating:
-        source[axis] = slice(max(0, size - by), size)
-        target[axis] = slice(size - 1, size)
-        last = values[tuple(source)].min(axis=axis, keepdims=True)
-        np.minimum(moved[tuple(target)], last, out=moved[tuple(target)])
-    return moved
+        values[along(slice(by, size))] = values[along(slice(0, size - by))]  # numpy copies overlaps
+    values[along(slice(0, min(by, size)))] = _INF
+    if piled is not None:
+        last = values[along(slice(size - 1, size))]
+        np.minimum(last, piled, out=last)
 
 
 @dataclass
@@ -307,37 +306,44 @@ def _forward(space: ScheduleSpace, costs: Costs) -> list[_Day]:
     for day in range(space.num_days):
         work = np.full((2, runs, num_shifts, *shape), _INF)
         off = np.full((2, offs, *shape), _INF)
+        # A run of work that began on the first day has ended after ``runs``
+        # days (or saturated, when the run has no maximum): past that, only
+        # the first half of ``work`` can hold a state.
+        began = 2 if day <= runs or space.max_run is None else 1
         saturday = day % 7 == 5 and day < space.weekend_days
         sunday = day % 7 == 6 and day < space.weekend_days
         if day == 0:
-            for shift in range(num_shifts):
-                work[1, 0, shift] = start
+            work[1, 0] = start
             off[1, 0] = start
         else:
             previous = days[-1]
             # Working on after working: one longer run, if the succession is allowed.
-            after = _best_before(previous.work, predecessors)
+            after = _best_before(previous.work[:began], predecessors)
+            work[:began, 1:] = after[:, :-1]
             if space.max_run is None:
-                work[:, 1:] = after[:, :-1]
                 np.minimum(work[:, runs - 1], after[:, runs - 1], out=work[:, runs - 1])
-            else:
-                work[:, 1:] = after[:, :-1]
             ended_off = _runs_long_enough(previous.off, space.min_off).min(axis=(0, 1))
-            ended_work = _runs_long_enough(previous.work, space.min_run).min(axis=(0, 1, 2))
-            from_off = ended_off
+            ended_work = _runs_long_enough(previous.work[:began], space.min_run).min(axis=(0, 1, 2))  # fmt: skip
             if sunday:  # Saturday was off: this Sunday makes the weekend a worked one
-                from_off = _advance(from_off, 1, 1, space.axes[1].saturating)
-            for shift in range(num_shifts):
-                np.minimum(work[0, 0, shift], from_off, out=work[0, 0, shift])
+                _advance(ended_off, 1, 1, space.axes[1].saturating)
+            np.minimum(work[0, 0], ended_off, out=work[0, 0])
             # A day off after a day off: a longer run of days off.
             off[:, 1:] = previous.off[:, :-1]
             if space.max_off is None:
                 np.minimum(off[:, offs - 1], previous.off[:, offs - 1], out=off[:, offs - 1])
             np.minimum(off[0, 0], ended_work, out=off[0, 0])
-        if saturday:
-            work = _advance(work, 3 + 1, 1, space.axes[1].saturating)
-        for shift in range(num_shifts):
-            work[:, :, shift] = _spend(space, work[:, :, shift], day, shift) + costs[day, shift]
+        spent = work[:began]
+        if saturday:  # axes: began_first_day, run, last shift, minutes, weekends
+            _advance(spent, 4, 1, space.axes[1].saturating)
+        for shifts, units in _spending_groups(space, day):
+            # One group at a time: shifts of the same minutes move alike.
+            chosen = spent[:, :, shifts]
+            _advance(chosen, 3, units, space.axes[0].saturating)
+            for position, counted in enumerate(space.counted_types):
+                if shifts == [counted]:
+                    _advance(chosen, 5 + position, 1, saturating=False)
+            chosen += costs[day, shifts].reshape(len(shifts), *([1] * len(shape)))
+            spent[:, :, shifts] = chosen
         off += costs[day, num_shifts]
         days.append(_Day(work, off))
     return days
@@ -392,14 +398,13 @@ def _runs_long_enough(values: npt.NDArray[np.float64], shortest: int) -> npt.NDA
     return kept
 
 
-def _spend(space: ScheduleSpace, values: npt.NDArray[np.float64], day: int, shift: int) -> npt.NDArray[np.float64]:  # fmt: skip
-    """The resources a duty uses: its minutes, and a count if its type is counted."""
-    leading = 2  # began_first_day, run
-    values = _advance(values, leading, int(space.units[day, shift]), space.axes[0].saturating)
-    for position, counted in enumerate(space.counted_types):
-        if counted == shift:
-            values = _advance(values, leading + 2 + position, 1, saturating=False)
-    return values
+def _spending_groups(space: ScheduleSpace, day: int) -> list[tuple[list[int], int]]:
+    """The shifts of ``day`` grouped by the minute units they use; a counted type stays alone."""
+    groups: dict[tuple[int, int], list[int]] = {}
+    for shift in range(space.num_shifts):
+        alone = shift if shift in space.counted_types else -1
+        groups.setdefault((int(space.units[day, shift]), alone), []).append(shift)
+    return [(shifts, units) for (units, _alone), shifts in groups.items()]
 
 
 def _backtrack(

@@ -18,6 +18,7 @@ they are the same numbers the benchmark confirms.
 
 from __future__ import annotations
 
+import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,17 +27,28 @@ from scheduler.agent_lns import AgentRoster
 from scheduler.cheapest_schedule import schedule_space
 from scheduler.check import RULE_FAMILIES
 from scheduler.check.roster import Roster
-from scheduler.columns import ColumnPool, Pricing, dive, generate_columns, roster_from_columns
+from scheduler.columns import (
+    Column,
+    ColumnPool,
+    Pricing,
+    dive,
+    generate_columns,
+    roster_from_columns,
+)
 from scheduler.problem import Problem
 from scheduler.result import Penalty
 from scheduler.schedule_pricing import SchedulePricer
 from scheduler.subproblem import Schedule
 
-COLUMNS_SHARE = 0.35
+COLUMNS_SHARE = 0.5
 """Share of the time for column generation before the dive."""
-DIVE_SHARE = 0.75
+DIVE_SHARE = 0.85
 """The dive ends by this share of the time; the pooled-columns roster follows."""
 POOL_ROSTER_MAX_S = 10.0
+FIRST_DIVE_SHARE = 0.2
+"""Share of the open agents the first dive fixes at each step (see :func:`scheduler.columns.dive`)."""
+DIVE_JITTER = 0.2
+MIN_DIVE_S = 0.5
 
 
 @dataclass
@@ -73,24 +85,52 @@ def column_search(
     time_limit = deadline - started
     outcome = generate_columns(pricing, pool, deadline=started + COLUMNS_SHARE * time_limit)
     bound = outcome.bound
-    dived = dive(pricing, pool, deadline=started + DIVE_SHARE * time_limit)
-    if dived is not None:
-        candidate = roster_of(problem, dived)
-        if candidate.objective < best.objective:
-            best = candidate
-            on_roster(best, bound)
+    # Dives, each finer than the last (half the share of agents fixed a
+    # step), then with random turns once one agent a step: a fine dive is
+    # slower but better, and a dive is cheap once the relaxation is solved.
+    dive_until = started + DIVE_SHARE * time_limit
+    share, dives = FIRST_DIVE_SHARE, 0
+    rng = random.Random(seed)
+    fixed: dict[int, Column] = {}
+    while time.perf_counter() < dive_until - MIN_DIVE_S:
+        one_a_step = share * len(problem.agents) < 1
+        fixed = dive(
+            pricing, pool, deadline=dive_until, fix_share=share,
+            jitter=DIVE_JITTER if one_a_step and dives else 0.0, rng=rng,
+        )  # fmt: skip
+        dives += 1
+        if len(fixed) < len(problem.agents):
+            break
+        best = _better(problem, best, [list(fixed[agent].schedule) for agent in sorted(fixed)], bound, on_roster)  # fmt: skip
+        share /= 2
     left = deadline - time.perf_counter()
     if left > 1:
+        # The pooled columns, the best roster's among them: with the dive
+        # unfinished, its fixed agents stay and the others are chosen here.
+        for agent, days in enumerate(best.schedule):
+            pool.add(pricing.column(agent, days))
+        partial = fixed if fixed and len(fixed) < len(problem.agents) else None
         found = roster_from_columns(
-            problem, pool, hint=best.schedule, time_limit=min(POOL_ROSTER_MAX_S, left / 2),
-            workers=workers, seed=seed,
+            problem, pool, hint=None if partial else best.schedule, fixed=partial,
+            time_limit=min(POOL_ROSTER_MAX_S, left / 2), workers=workers, seed=seed,
         )  # fmt: skip
         if found is not None:
-            candidate = roster_of(problem, found[0])
-            if candidate.objective < best.objective:
-                best = candidate
-                on_roster(best, bound)
+            best = _better(problem, best, found[0], bound, on_roster)
     return ColumnSearchOutcome(best, bound)
+
+
+def _better(
+    problem: Problem,
+    best: AgentRoster,
+    schedule: Schedule,
+    bound: float,
+    on_roster: Callable[[AgentRoster, float], None],
+) -> AgentRoster:
+    candidate = roster_of(problem, schedule)
+    if candidate.objective < best.objective:
+        on_roster(candidate, bound)
+        return candidate
+    return best
 
 
 def roster_of(problem: Problem, schedule: Schedule) -> AgentRoster:

@@ -45,8 +45,9 @@ def test_the_bound_stays_below_the_optimum_and_the_rosters_above(seed: int) -> N
     assert outcome.bound <= optimum.objective
     assert outcome.relaxation <= optimum.objective + 1e-6
     assert outcome.bound >= outcome.relaxation - 1e-6
-    dived = dive(pricing, pool, deadline=time.perf_counter() + 30)
-    assert dived is not None
+    fixed = dive(pricing, pool, deadline=time.perf_counter() + 30)
+    assert sorted(fixed) == list(range(len(problem.agents)))
+    dived = [list(fixed[agent].schedule) for agent in range(len(problem.agents))]
     report = check(instance, roster_of(problem, dived).assignments(problem))
     assert report.violations == ()
     dive_cost = sum(penalty.cost for penalty in report.penalties)
@@ -56,6 +57,12 @@ def test_the_bound_stays_below_the_optimum_and_the_rosters_above(seed: int) -> N
     assert found is not None
     pooled = roster_of(problem, found[0]).objective
     assert optimum.objective <= pooled <= dive_cost
+    # A dive cut short leaves the rest to the pooled columns.
+    half = {agent: fixed[agent] for agent in range(3)}
+    completed = roster_from_columns(problem, pool, hint=None, fixed=half, time_limit=10, workers=1, seed=0)  # fmt: skip
+    assert completed is not None
+    assert all(completed[0][agent] == list(half[agent].schedule) for agent in half)
+    assert check(instance, roster_of(problem, completed[0]).assignments(problem)).violations == ()
 
 
 def test_column_search_reports_each_better_roster_and_ends_on_the_best() -> None:
@@ -64,7 +71,7 @@ def test_column_search_reports_each_better_roster_and_ends_on_the_best() -> None
     seen: list[int] = []
     started = time.perf_counter()
     outcome = column_search(
-        problem, started=started, deadline=started + 20, workers=1, seed=0,
+        problem, started=started, deadline=started + 6, workers=1, seed=0,
         on_roster=lambda roster, _bound: seen.append(roster.objective),
     )  # fmt: skip
     assert outcome is not None
