@@ -3,8 +3,8 @@
 When every agent's rules fit the dynamic programme
 (:func:`scheduler.cheapest_schedule.schedule_space`), the search runs:
 
-1. a first roster at once: each agent's own cheapest schedule (coverage is
-   soft here, so any such roster keeps the hard rules);
+1. a first roster by best responses (:mod:`scheduler.best_response`): each
+   agent in turn takes its cheapest schedule given the others' duties;
 2. column generation until the relaxation is solved or its share of the time
    is spent; its Lagrangian bound is valid whenever every agent was priced;
 3. a dive (:func:`scheduler.columns.dive`) that fixes agents to their
@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from scheduler.agent_lns import AgentRoster
+from scheduler.best_response import best_responses
 from scheduler.cheapest_schedule import schedule_space
 from scheduler.check import RULE_FAMILIES
 from scheduler.check.roster import Roster
@@ -40,7 +41,12 @@ from scheduler.result import Penalty
 from scheduler.schedule_pricing import SchedulePricer
 from scheduler.subproblem import Schedule
 
+FIRST_ROSTER_SHARE = 0.15
+"""Best-response passes after the first stop at this share of the time."""
 COLUMNS_SHARE = 0.5
+PRICING_PASSES = 40
+"""Passes over every agent that column generation is expected to need (Curtois & Qu
+Instance8 took 134 rounds of a quarter of the agents each, about 34 passes)."""
 """Share of the time for column generation before the dive."""
 DIVE_SHARE = 0.85
 """The dive ends by this share of the time; the pooled-columns roster follows."""
@@ -72,17 +78,19 @@ def column_search(
         return None
     pricing = Pricing(problem, [SchedulePricer(space) for space in spaces if space is not None])
     pool = ColumnPool.empty(len(problem.agents))
-    first: Schedule = []
-    for agent, pricer in enumerate(pricing.pricers):
-        priced = pricer()
-        if priced is None:
-            return None  # an agent with no schedule at all: CP-SAT will say why
-        first.append(priced.schedule)
-        pool.add(pricing.column(agent, priced.schedule))
-    best = roster_of(problem, first)
+    time_limit = deadline - started
+    responses = best_responses(problem, pricing.pricers, deadline=started + FIRST_ROSTER_SHARE * time_limit)  # fmt: skip
+    if responses is None:
+        return None  # an agent with no schedule at all: CP-SAT will say why
+    for agent, days in enumerate(responses.schedule):
+        pool.add(pricing.column(agent, days))
+    best = roster_of(problem, responses.schedule)
     bound = 0.0
     on_roster(best, bound)
-    time_limit = deadline - started
+    if responses.first_pass_s * PRICING_PASSES > COLUMNS_SHARE * time_limit:
+        # Too slow to solve the relaxation in time (Curtois & Qu Instance13,
+        # 120 agents: 3 s a pass at 60 s): the parts take it from here.
+        return ColumnSearchOutcome(best, bound)
     outcome = generate_columns(pricing, pool, deadline=started + COLUMNS_SHARE * time_limit)
     bound = outcome.bound
     # Dives, each finer than the last (half the share of agents fixed a

@@ -34,12 +34,14 @@ from ortools.sat.python import cp_model
 
 from scheduler.cheapest_schedule import Costs
 from scheduler.problem import Problem
-from scheduler.schedule_pricing import SchedulePricer
+from scheduler.schedule_pricing import Priced, SchedulePricer
 from scheduler.subproblem import OFF, Schedule
 
 HARD_SLACK_COST = 1e6
 """Cost of a unit of slack on a hard head count in the master (never in a roster)."""
 NEGATIVE = -1e-6
+SMOOTHING = 0.5
+"""Weight of the last round's prices in the next (0: the master's alone)."""
 PARTIAL_PRICING = 0.25
 """A round ends once this share of the open agents gave a new column."""
 MIN_PARTIAL_COLUMNS = 8
@@ -222,6 +224,8 @@ class _Rounds:
     fixed: set[int] = field(default_factory=set)
     count: int = 0
     next_agent: int = 0
+    center: tuple[Costs, list[float]] | None = None
+    """The prices of the last round, when it was smoothed or found columns."""
     relaxation: float = math.inf
     bound: float = 0.0
     """The best Lagrangian bound seen (only while no agent is fixed)."""
@@ -241,16 +245,27 @@ class _Rounds:
         Agents are priced in turn from where the last round stopped, and the
         round ends early once :data:`PARTIAL_PRICING` of them gave a column:
         the master's new prices are worth more than the rest of the old round
-        (Curtois & Qu Instance13 has 120 agents at 15-80 ms each). Only a
-        round that priced every agent gives a bound.
+        (Curtois & Qu Instance13 has 120 agents at 15-80 ms each). Pricing
+        relaxes the shift-type limits (:class:`SchedulePricer`); only a round
+        that finds no column prices the agents it left open exactly (with the
+        limits, Instance14 spent 73 % of its time there). Only a round that
+        priced every agent gives a bound.
         """
         self.count += 1
-        self.relaxation, prices, agent_duals = self.master.solve()
-        lagrangian = self.relaxation
-        added = 0
+        self.relaxation, true_prices, true_duals = self.master.solve()
+        prices, agent_duals = true_prices, true_duals
+        smoothed = self.center is not None
+        if self.center is not None:
+            # Prices between the last round's and the master's: the master's
+            # own jump from one extreme to another (Wentges smoothing).
+            prices = SMOOTHING * self.center[0] + (1 - SMOOTHING) * true_prices
+            agent_duals = [SMOOTHING * c + (1 - SMOOTHING) * d for c, d in zip(self.center[1], true_duals, strict=True)]  # fmt: skip
+        self.center = (prices, agent_duals)
         agents = [a for a in range(len(self.pricing.pricers)) if a not in self.fixed]
         enough = max(MIN_PARTIAL_COLUMNS, math.ceil(PARTIAL_PRICING * len(agents)))
         start = self.next_agent
+        found: dict[int, Priced | None] = {}
+        added = 0
         for position in range(len(agents)):
             agent = agents[(start + position) % len(agents)]
             if time.perf_counter() >= deadline:
@@ -258,23 +273,43 @@ class _Rounds:
             if added >= enough:
                 self.next_agent = (start + position) % len(agents)
                 return added
-            pricer = self.pricing.pricers[agent]
-            priced = pricer(prices)
-            if priced is not None and priced.bound - agent_duals[agent] < NEGATIVE <= priced.cost - agent_duals[agent]:  # fmt: skip
-                # The relaxed limits leave it open whether an improving column exists.
-                priced = pricer.exact(prices)
-            if priced is None:
-                lagrangian = -math.inf  # beyond the programme's states: no bound
-                continue
-            lagrangian += min(0.0, priced.bound - agent_duals[agent])
-            if priced.cost - agent_duals[agent] < NEGATIVE:
-                column = self.pricing.column(agent, priced.schedule)
-                if self.pool.add(column):
-                    self.master.add(column)
-                    added += 1
-        if not self.fixed and math.isfinite(lagrangian):
+            found[agent] = self.pricing.pricers[agent](prices)
+            added += self._add(agent, found[agent], true_prices, true_duals[agent])
+        if smoothed:
+            if not added:
+                self.center = None  # a mispricing: the next round prices at the master's prices
+                return 1
+            return added
+        if not added:
+            for agent, priced in found.items():
+                if priced is not None and not priced.exact and priced.bound - agent_duals[agent] < NEGATIVE:  # fmt: skip
+                    if time.perf_counter() >= deadline:
+                        return 1
+                    found[agent] = self.pricing.pricers[agent].exact(prices)
+                    added += self._add(agent, found[agent], true_prices, true_duals[agent])
+        if not self.fixed and all(priced is not None for priced in found.values()):
+            lagrangian = self.relaxation + sum(
+                min(0.0, priced.bound - agent_duals[agent])
+                for agent, priced in found.items()
+                if priced is not None
+            )
             self.bound = max(self.bound, math.ceil(lagrangian - 1e-6))
         return added
+
+    def _add(self, agent: int, priced: Priced | None, prices: Costs, dual: float) -> int:
+        """1 if ``priced`` is a new column of negative reduced cost at ``prices``, now in the master."""
+        if priced is None:
+            return 0
+        column = self.pricing.column(agent, priced.schedule)
+        reduced = (
+            column.cost
+            - dual
+            + sum(prices[day, shift] for day, shift in enumerate(column.schedule) if shift != OFF)
+        )
+        if reduced >= NEGATIVE or not self.pool.add(column):
+            return 0
+        self.master.add(column)
+        return 1
 
 
 def dive(
