@@ -37,9 +37,14 @@ class BestResponses:
 
 
 def best_responses(
-    problem: Problem, pricers: list[SchedulePricer], *, deadline: float
+    problem: Problem,
+    pricers: list[SchedulePricer],
+    *,
+    deadline: float,
+    give_up: float | None = None,
 ) -> BestResponses | None:
-    """A roster keeping every agent's hard rules, or ``None`` if an agent has no schedule at all."""
+    """A roster keeping every agent's hard rules; ``None`` if an agent has no schedule at all,
+    or if the first pass, at the pace of its first agents, would end after ``give_up``."""
     started = time.perf_counter()
     first_pass_s = 0.0
     num_agents = len(problem.agents)
@@ -49,8 +54,12 @@ def best_responses(
     for turn in range(PASSES):
         changed = False
         for agent, pricer in enumerate(pricers):
-            if turn and time.perf_counter() >= deadline:
+            now = time.perf_counter()
+            if turn and now >= deadline:
                 return BestResponses(schedule, first_pass_s)
+            pace = (now - started) / agent if agent and not turn else 0.0
+            if give_up is not None and started + pace * num_agents > give_up:
+                return None
             if placed[agent]:
                 _remove(counts, schedule[agent])
             priced = pricer(marginal_prices(problem, counts))

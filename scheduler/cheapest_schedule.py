@@ -44,6 +44,9 @@ from scheduler.subproblem import OFF
 
 MAX_STATES = 4_000_000
 """Largest state array of one day (work states): above it the problem is left to CP-SAT."""
+MAX_COUNTING_STATE_DAYS = 20_000_000
+"""Largest (states x days) given count axes: above it the limits stay priced instead
+(on Curtois & Qu Instance21, 182 days, such programmes took a second an agent)."""
 
 Costs = npt.NDArray[np.float64]
 """``costs[day, shift]`` for a duty, ``costs[day, num_shifts]`` for a day off."""
@@ -210,7 +213,7 @@ def counting(space: ScheduleSpace, types: Iterable[int]) -> ScheduleSpace | None
     counted = tuple(sorted(set(space.counted_types) | set(types)))
     axes = space.axes[:2] + tuple(_Axis(space.type_limits[t] + 1, saturating=False) for t in counted)  # fmt: skip
     wider = dataclasses.replace(space, counted_types=counted, axes=axes)
-    return wider if _states(wider) <= MAX_STATES else None
+    return wider if _states(wider) * space.num_days <= MAX_COUNTING_STATE_DAYS else None
 
 
 def over_limits(space: ScheduleSpace, schedule: Sequence[int]) -> list[int]:

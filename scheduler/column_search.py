@@ -41,6 +41,9 @@ from scheduler.result import Penalty
 from scheduler.schedule_pricing import SchedulePricer
 from scheduler.subproblem import Schedule
 
+FIRST_PASS_SHARE = 0.35
+"""The first pass of best responses must end within this share of the time, or the
+search is left to CP-SAT's parts (Curtois & Qu Instance21: about 50 s a pass)."""
 FIRST_ROSTER_SHARE = 0.15
 """Best-response passes after the first stop at this share of the time."""
 COLUMNS_SHARE = 0.5
@@ -79,9 +82,14 @@ def column_search(
     pricing = Pricing(problem, [SchedulePricer(space) for space in spaces if space is not None])
     pool = ColumnPool.empty(len(problem.agents))
     time_limit = deadline - started
-    responses = best_responses(problem, pricing.pricers, deadline=started + FIRST_ROSTER_SHARE * time_limit)  # fmt: skip
+    responses = best_responses(
+        problem, pricing.pricers, deadline=started + FIRST_ROSTER_SHARE * time_limit,
+        give_up=started + FIRST_PASS_SHARE * time_limit,
+    )  # fmt: skip
     if responses is None:
-        return None  # an agent with no schedule at all: CP-SAT will say why
+        # An agent with no schedule at all (CP-SAT will say why), or the
+        # programme is too slow here (Curtois & Qu Instance21 at 60 s).
+        return None
     for agent, days in enumerate(responses.schedule):
         pool.add(pricing.column(agent, days))
     best = roster_of(problem, responses.schedule)

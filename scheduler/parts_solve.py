@@ -60,9 +60,9 @@ FIRST_ROSTER_SHARE = 0.3
 """Share of the time the first roster aims to be built in (it may take longer)."""
 FIRST_ROSTER_MAX_S = 20.0
 """However long the run: at 600 s, 30 % let Instance20's first roster take 147 s."""
-COLUMN_SEARCH_MAX_DAYS = 84
-"""Longest horizon given to column generation (:mod:`scheduler.column_search`): on 182 days
-one agent's cheapest schedule takes 0.2 s, too slow for many rounds."""
+COLUMN_SEARCH_MAX_DAYS = 182
+"""Longest horizon given to column search (:mod:`scheduler.column_search`); on 364 days
+one agent's states pass :data:`scheduler.cheapest_schedule.MAX_STATES` anyway."""
 PROOF_SHARE = 0.25
 MIN_PROOF_S = 5.0
 ROUND_SHARE = 0.2

@@ -21,12 +21,16 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from scheduler.cheapest_schedule import Costs, ScheduleSpace, cheapest, counting, over_limits
 from scheduler.subproblem import OFF
 
 RISES = 0
 """Multiplier updates tried before the exact programme with count axes."""
 FIRST_STEP = 2.0
+FORCED_RISES = 30
+"""Rises tried when the exact programme is too large."""
 """Multiplier rise per shift over the limit, doubled at each further try."""
 
 
@@ -53,15 +57,28 @@ class SchedulePricer:
 
     def __call__(self, prices: Costs | None = None) -> Priced | None:
         """The cheapest schedule at ``own request costs + prices``; ``None`` if none keeps the rules."""
+        relaxed = self._rise(prices, RISES)
+        if isinstance(relaxed, Priced) or relaxed is None:
+            return relaxed
+        return self.exact(prices, relaxed)
+
+    def _rise(
+        self, prices: Costs | None, rises: int, only_up: bool = False
+    ) -> Priced | float | None:
+        """A schedule within the limits after at most ``rises`` rises of the multipliers;
+        else the best bound seen; ``None`` if no schedule keeps even the other rules.
+
+        ``only_up`` keeps every multiplier from falling, with a gentler growth
+        of the step: on Curtois & Qu Instance21, falling multipliers swung
+        between two limits and never kept both."""
         space = self.space
-        base = space.own_costs if prices is None else space.own_costs + prices
         bound = -math.inf
         step = FIRST_STEP
-        for _ in range(RISES + 1):
-            adjusted = base.copy()
+        for _ in range(rises + 1):
+            adjusted = np.zeros_like(space.own_costs) if prices is None else prices.copy()
             for shift, multiplier in self.multipliers.items():
                 adjusted[:, shift] += multiplier
-            found = cheapest(space, adjusted - space.own_costs)
+            found = cheapest(space, adjusted)
             if found is None:
                 return None
             value, schedule = found
@@ -74,16 +91,22 @@ class SchedulePricer:
             within = not over_limits(space, schedule)
             # Rise where a limit is broken, fall where one is not reached.
             for shift, limit in space.type_limits.items():
-                multiplier = self.multipliers.get(shift, 0.0) + step * (worked[shift] - limit)
+                change = step * (worked[shift] - limit)
+                multiplier = self.multipliers.get(shift, 0.0) + (max(0.0, change) if only_up else change)  # fmt: skip
                 if multiplier > 0 or shift in self.multipliers:
                     self.multipliers[shift] = max(0.0, multiplier)
             if within:
                 return Priced(bound, value + slack, schedule)  # value + slack: its real cost
-            step *= 2
-        return self.exact(prices, bound)
+            step *= 1.5 if only_up else 2
+        return bound
 
     def exact(self, prices: Costs | None, bound: float = -math.inf) -> Priced | None:
-        """The cheapest schedule for certain: an axis for each limit the relaxation breaks."""
+        """The cheapest schedule for certain: an axis for each limit the relaxation breaks.
+
+        Where those axes would pass :data:`~scheduler.cheapest_schedule.MAX_STATES`
+        (Curtois & Qu Instance21, 182 days), the multipliers rise instead until
+        a schedule keeps the limits: then it is a schedule, not surely the cheapest.
+        """
         space: ScheduleSpace | None = self.space
         while space is not None:
             found = cheapest(space, prices)
@@ -93,4 +116,5 @@ class SchedulePricer:
             if not broken:
                 return Priced(max(bound, found[0]), found[0], found[1])
             space = counting(space, broken)
-        return None
+        forced = self._rise(prices, FORCED_RISES, only_up=True)
+        return forced if isinstance(forced, Priced) else None

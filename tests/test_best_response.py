@@ -54,3 +54,11 @@ def test_no_agent_can_lower_the_cost_alone_once_the_passes_settle(seed: int, mon
             for day, shift in enumerate(schedule[agent])
         )
         assert current == pytest.approx(best.cost)
+
+
+def test_a_first_pass_that_would_end_too_late_gives_up() -> None:
+    problem = compile_problem(benchmark_team(14, 6, seed=2))
+    pricers = [SchedulePricer(schedule_space(problem, agent)) for agent in range(6)]  # type: ignore[arg-type]
+    now = time.perf_counter()
+    assert best_responses(problem, pricers, deadline=now + 30, give_up=now) is None
+    assert best_responses(problem, pricers, deadline=now + 30, give_up=now + 30) is not None
