@@ -4,14 +4,19 @@ When every agent's rules fit the dynamic programme
 (:func:`scheduler.cheapest_schedule.schedule_space`), the search runs:
 
 1. a first roster by best responses (:mod:`scheduler.best_response`): each
-   agent in turn takes its cheapest schedule given the others' duties;
+   agent in turn takes its cheapest schedule given the others' duties. If
+   the first pass would be too slow the search gives up at once (``None``);
+   if a pass times :data:`PRICING_PASSES` would not fit in the column share,
+   that roster is all it returns (Curtois & Qu Instance13 at 60 s);
 2. column generation until the relaxation is solved or its share of the time
    is spent; its Lagrangian bound is valid whenever every agent was priced;
-3. a dive (:func:`scheduler.columns.dive`) that fixes agents to their
-   columns one step at a time: on Curtois & Qu Instance8 it reached 1556
-   where whole-model and part neighbourhoods reached 2151 at 60 s;
+3. dives (:func:`scheduler.columns.dive`) that fix agents to their columns,
+   coarse first, then one agent a step, then with random turns; a dive cut
+   short by the clock keeps its fixed agents for step 4;
 4. the cheapest roster of pooled columns (CP-SAT), hinted with the best so far.
 
+Measured at 60 s on 2 cores (``benchmarks/README.md``): Instance8 1306
+(best known 1300) where the parts and whole-model rounds alone reached 2151.
 Costs of the rosters come from the independent checker's rule families, so
 they are the same numbers the benchmark confirms.
 """
@@ -47,10 +52,13 @@ search is left to CP-SAT's parts (Curtois & Qu Instance21: about 50 s a pass).""
 FIRST_ROSTER_SHARE = 0.15
 """Best-response passes after the first stop at this share of the time."""
 COLUMNS_SHARE = 0.5
-PRICING_PASSES = 40
-"""Passes over every agent that column generation is expected to need (Curtois & Qu
-Instance8 took 134 rounds of a quarter of the agents each, about 34 passes)."""
 """Share of the time for column generation before the dive."""
+PRICING_PASSES = 20
+"""Passes over every agent that column generation is taken to need, at the pace of the
+first best-response pass. Curtois & Qu Instance8 took 134 rounds of a quarter of the
+agents (about 34 passes), but later passes are faster than the first (multipliers
+and count axes learnt); at 40, Instance17 (0.8 s a pass) was sometimes left to the
+parts: 7158 where column generation proved 5746 optimal."""
 DIVE_SHARE = 0.85
 """The dive ends by this share of the time; the pooled-columns roster follows."""
 POOL_ROSTER_MAX_S = 10.0
@@ -75,7 +83,11 @@ def column_search(
     seed: int,
     on_roster: Callable[[AgentRoster, float], None],
 ) -> ColumnSearchOutcome | None:
-    """The best roster and bound by column generation, or ``None`` where it does not apply."""
+    """The best roster and bound by column generation, or ``None`` where it does not apply.
+
+    ``on_roster`` hears of every better roster and of the bound once the
+    relaxation is done; the search stops as soon as a roster meets the bound.
+    """
     spaces = [schedule_space(problem, agent) for agent in range(len(problem.agents))]
     if any(space is None for space in spaces):
         return None
@@ -101,6 +113,7 @@ def column_search(
         return ColumnSearchOutcome(best, bound)
     outcome = generate_columns(pricing, pool, deadline=started + COLUMNS_SHARE * time_limit)
     bound = outcome.bound
+    on_roster(best, bound)
     # Dives, each finer than the last (half the share of agents fixed a
     # step), then with random turns once one agent a step: a fine dive is
     # slower but better, and a dive is cheap once the relaxation is solved.
@@ -108,7 +121,7 @@ def column_search(
     share, dives = FIRST_DIVE_SHARE, 0
     rng = random.Random(seed)
     fixed: dict[int, Column] = {}
-    while time.perf_counter() < dive_until - MIN_DIVE_S:
+    while time.perf_counter() < dive_until - MIN_DIVE_S and best.objective > bound:
         one_a_step = share * len(problem.agents) < 1
         fixed = dive(
             pricing, pool, deadline=dive_until, fix_share=share,
@@ -120,7 +133,7 @@ def column_search(
         best = _better(problem, best, [list(fixed[agent].schedule) for agent in sorted(fixed)], bound, on_roster)  # fmt: skip
         share /= 2
     left = deadline - time.perf_counter()
-    if left > 1:
+    if left > 1 and best.objective > bound:
         # The pooled columns, the best roster's among them: with the dive
         # unfinished, its fixed agents stay and the others are chosen here.
         for agent, days in enumerate(best.schedule):
