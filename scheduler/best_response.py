@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from scheduler.cheapest_schedule import Costs
+from scheduler.pricing_threads import price_together
 from scheduler.problem import Problem
 from scheduler.schedule_pricing import SchedulePricer
 from scheduler.subproblem import OFF, Schedule, duty_counts
@@ -42,9 +43,15 @@ def best_responses(
     *,
     deadline: float,
     give_up: float | None = None,
+    at_once: int = 1,
 ) -> BestResponses | None:
     """A roster keeping every agent's hard rules; ``None`` if an agent has no schedule at all,
-    or if the first pass, at the pace of its first agents, would end after ``give_up``."""
+    or if the first pass, at the pace of its first agents, would end after ``give_up``.
+
+    ``at_once`` agents respond together, in threads, to the same duties of
+    the rest (:mod:`scheduler.pricing_threads`); the next pass corrects what
+    they both reached for.
+    """
     started = time.perf_counter()
     first_pass_s = 0.0
     num_agents = len(problem.agents)
@@ -53,26 +60,30 @@ def best_responses(
     placed = [False] * num_agents
     for turn in range(PASSES):
         changed = False
-        for agent, pricer in enumerate(pricers):
+        for first in range(0, num_agents, at_once):
             now = time.perf_counter()
             if turn and now >= deadline:
                 return BestResponses(schedule, first_pass_s)
-            pace = (now - started) / agent if agent and not turn else 0.0
+            pace = (now - started) / first if first and not turn else 0.0
             if give_up is not None and started + pace * num_agents > give_up:
                 return None
-            if placed[agent]:
-                _remove(counts, schedule[agent])
-            priced = pricer(marginal_prices(problem, counts))
-            if priced is None:
-                priced = pricer.exact(marginal_prices(problem, counts))
+            batch = range(first, min(num_agents, first + at_once))
+            for agent in batch:
+                if placed[agent]:
+                    _remove(counts, schedule[agent])
+            prices = marginal_prices(problem, counts)
+            responses = price_together([pricers[agent] for agent in batch], prices)
+            for agent, priced in zip(batch, responses, strict=True):
                 if priced is None:
-                    return None
-            changed |= priced.schedule != schedule[agent]
-            schedule[agent] = list(priced.schedule)
-            placed[agent] = True
-            for day, shift in enumerate(schedule[agent]):
-                if shift != OFF:
-                    counts[day, shift] += 1
+                    priced = pricers[agent].exact(prices)
+                    if priced is None:
+                        return None
+                changed |= priced.schedule != schedule[agent]
+                schedule[agent] = list(priced.schedule)
+                placed[agent] = True
+                for day, shift in enumerate(schedule[agent]):
+                    if shift != OFF:
+                        counts[day, shift] += 1
         if not turn:
             first_pass_s = time.perf_counter() - started
         if not changed:

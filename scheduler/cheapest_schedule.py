@@ -208,12 +208,17 @@ def _states(space: ScheduleSpace) -> int:
     return 2 * space.run_size * space.num_shifts * math.prod(space.shape)
 
 
+def state_days(space: ScheduleSpace) -> int:
+    """Work states of a day times the days: what one programme's time grows with."""
+    return _states(space) * space.num_days
+
+
 def counting(space: ScheduleSpace, types: Iterable[int]) -> ScheduleSpace | None:
     """``space`` with an axis for each of ``types`` as well; ``None`` if that is too large."""
     counted = tuple(sorted(set(space.counted_types) | set(types)))
     axes = space.axes[:2] + tuple(_Axis(space.type_limits[t] + 1, saturating=False) for t in counted)  # fmt: skip
     wider = dataclasses.replace(space, counted_types=counted, axes=axes)
-    return wider if _states(wider) * space.num_days <= MAX_COUNTING_STATE_DAYS else None
+    return wider if state_days(wider) <= MAX_COUNTING_STATE_DAYS else None
 
 
 def over_limits(space: ScheduleSpace, schedule: Sequence[int]) -> list[int]:

@@ -4,15 +4,17 @@ When every agent's rules fit the dynamic programme
 (:func:`scheduler.cheapest_schedule.schedule_space`), the search runs:
 
 1. a first roster by best responses (:mod:`scheduler.best_response`): each
-   agent in turn takes its cheapest schedule given the others' duties. If
+   agent in turn takes its cheapest schedule given the others' duties (two
+   at once in threads on large programmes, :mod:`scheduler.pricing_threads`). If
    the first pass would be too slow the search gives up at once (``None``);
    if a pass times :data:`PRICING_PASSES` would not fit in the column share,
    that roster is all it returns (Curtois & Qu Instance13 at 60 s);
 2. column generation until the relaxation is solved or its share of the time
    is spent; its Lagrangian bound is valid whenever every agent was priced;
-3. dives (:func:`scheduler.columns.dive`) that fix agents to their columns,
-   coarse first, then one agent a step, then with random turns; a dive cut
-   short by the clock keeps its fixed agents for step 4;
+3. if the relaxation is solved or nearly so, dives (:func:`scheduler.columns.dive`) that
+   fix agents to their columns, coarse first, then one agent a step, then
+   with random turns; a dive cut short by the clock keeps its fixed agents
+   for step 4;
 4. the cheapest roster of pooled columns (CP-SAT), hinted with the best so far.
 
 Measured at 60 s on 2 cores (``benchmarks/README.md``): Instance8 1306
@@ -41,6 +43,7 @@ from scheduler.columns import (
     generate_columns,
     roster_from_columns,
 )
+from scheduler.pricing_threads import at_once
 from scheduler.problem import Problem
 from scheduler.result import Penalty
 from scheduler.schedule_pricing import SchedulePricer
@@ -53,12 +56,18 @@ FIRST_ROSTER_SHARE = 0.15
 """Best-response passes after the first stop at this share of the time."""
 COLUMNS_SHARE = 0.5
 """Share of the time for column generation before the dive."""
-PRICING_PASSES = 20
+PRICING_PASSES = 30
 """Passes over every agent that column generation is taken to need, at the pace of the
-first best-response pass. Curtois & Qu Instance8 took 134 rounds of a quarter of the
-agents (about 34 passes), but later passes are faster than the first (multipliers
-and count axes learnt); at 40, Instance17 (0.8 s a pass) was sometimes left to the
-parts: 7158 where column generation proved 5746 optimal."""
+first best-response pass. Measured to convergence on Curtois & Qu (one-off scripts):
+Instance13 18 passes, 17 18, 14 38, 8 39, 12 44; only where a pass is slow does the
+estimate decide, and there 30 keeps 17 (0.8 s a pass at 60 s: proven optimal) and
+leaves 14 (1.1 s a pass, 37 s to converge) to the parts, which reach 2071 where a
+relaxation cut short at 30 s left 2521."""
+DIVE_GAP = 0.05
+"""Dives follow a relaxation that is not solved only if its bound is within this share of
+its value. A relaxation far from solved is a poor guide: on Curtois & Qu Instance20 at
+600 s (before pricing in threads), dives from one held 210 s and found nothing better
+than the best responses; its columns still go to the pooled roster."""
 DIVE_SHARE = 0.85
 """The dive ends by this share of the time; the pooled-columns roster follows."""
 POOL_ROSTER_MAX_S = 10.0
@@ -91,12 +100,13 @@ def column_search(
     spaces = [schedule_space(problem, agent) for agent in range(len(problem.agents))]
     if any(space is None for space in spaces):
         return None
-    pricing = Pricing(problem, [SchedulePricer(space) for space in spaces if space is not None])
+    known = [space for space in spaces if space is not None]
+    pricing = Pricing(problem, [SchedulePricer(space) for space in known], at_once(known, workers))
     pool = ColumnPool.empty(len(problem.agents))
     time_limit = deadline - started
     responses = best_responses(
         problem, pricing.pricers, deadline=started + FIRST_ROSTER_SHARE * time_limit,
-        give_up=started + FIRST_PASS_SHARE * time_limit,
+        give_up=started + FIRST_PASS_SHARE * time_limit, at_once=pricing.at_once,
     )  # fmt: skip
     if responses is None:
         # An agent with no schedule at all (CP-SAT will say why), or the
@@ -117,7 +127,8 @@ def column_search(
     # Dives, each finer than the last (half the share of agents fixed a
     # step), then with random turns once one agent a step: a fine dive is
     # slower but better, and a dive is cheap once the relaxation is solved.
-    dive_until = started + DIVE_SHARE * time_limit
+    nearly_solved = outcome.converged or outcome.relaxation - bound <= DIVE_GAP * outcome.relaxation
+    dive_until = started + DIVE_SHARE * time_limit if nearly_solved else started
     share, dives = FIRST_DIVE_SHARE, 0
     rng = random.Random(seed)
     fixed: dict[int, Column] = {}

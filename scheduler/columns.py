@@ -34,6 +34,7 @@ from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
 
 from scheduler.cheapest_schedule import Costs
+from scheduler.pricing_threads import price_together
 from scheduler.problem import Problem
 from scheduler.schedule_pricing import Priced, SchedulePricer
 from scheduler.subproblem import OFF, Schedule
@@ -91,6 +92,11 @@ class Pricing:
 
     problem: Problem
     pricers: list[SchedulePricer]
+    at_once: int = 1
+    """Agents priced together in threads (:func:`scheduler.pricing_threads.at_once`)."""
+
+    def price(self, agents: Sequence[int], prices: Costs, *, exact: bool = False) -> list[Priced | None]:  # fmt: skip
+        return price_together([self.pricers[agent] for agent in agents], prices, exact=exact)
 
     def own_cost(self, agent: int, schedule: Sequence[int]) -> int:
         own = self.pricers[agent].space.own_costs
@@ -273,27 +279,34 @@ class _Rounds:
         start = self.next_agent
         found: dict[int, Priced | None] = {}
         added = 0
-        for position in range(len(agents)):
-            agent = agents[(start + position) % len(agents)]
+        for position in range(0, len(agents), self.pricing.at_once):
             if time.perf_counter() >= deadline:
                 return max(added, 1)  # cut short: not known to be optimal
             if added >= enough:
                 self.next_agent = (start + position) % len(agents)
                 return added
-            found[agent] = self.pricing.pricers[agent](prices)
-            added += self._add(agent, found[agent], true_prices, true_duals[agent])
+            batch = [agents[(start + p) % len(agents)] for p in range(position, min(len(agents), position + self.pricing.at_once))]  # fmt: skip
+            for agent, priced in zip(batch, self.pricing.price(batch, prices), strict=True):
+                found[agent] = priced
+                added += self._add(agent, priced, true_prices, true_duals[agent])
         if smoothed:
             if not added:
                 self.center = None  # a mispricing: the next round prices at the master's prices
                 return 1
             return added
         if not added:
-            for agent, priced in found.items():
-                if priced is not None and not priced.exact and priced.bound - agent_duals[agent] < NEGATIVE:  # fmt: skip
-                    if time.perf_counter() >= deadline:
-                        return 1
-                    found[agent] = self.pricing.pricers[agent].exact(prices)
-                    added += self._add(agent, found[agent], true_prices, true_duals[agent])
+            unsettled = [
+                agent
+                for agent, priced in found.items()
+                if priced is not None and not priced.exact and priced.bound - agent_duals[agent] < NEGATIVE
+            ]  # fmt: skip
+            for position in range(0, len(unsettled), self.pricing.at_once):
+                if time.perf_counter() >= deadline:
+                    return 1
+                batch = unsettled[position : position + self.pricing.at_once]
+                for agent, priced in zip(batch, self.pricing.price(batch, prices, exact=True), strict=True):  # fmt: skip
+                    found[agent] = priced
+                    added += self._add(agent, priced, true_prices, true_duals[agent])
         if not self.fixed and all(priced is not None for priced in found.values()):
             lagrangian = self.relaxation + sum(
                 min(0.0, priced.bound - agent_duals[agent])

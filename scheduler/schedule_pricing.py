@@ -29,9 +29,9 @@ from scheduler.subproblem import OFF
 RISES = 0
 """Multiplier updates tried before the exact programme with count axes."""
 FIRST_STEP = 2.0
+"""Multiplier rise per shift over the limit, doubled at each further try."""
 FORCED_RISES = 30
 """Rises tried when the exact programme is too large."""
-"""Multiplier rise per shift over the limit, doubled at each further try."""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ class Reporter(cp_model.CpSolverSolutionCallback):
         self._on_progress = on_progress
         self.solutions = 0
         self.best: float | None = None
+        self.best_bound: float | None = None
+        """The highest bound reported: every bound is valid for the whole run, and a later
+        solve (a part, a neighbourhood) often knows a weaker one than column generation."""
 
     def on_solution_callback(self) -> None:
         if self.best is not None and self.objective_value >= self.best:
@@ -33,6 +36,9 @@ class Reporter(cp_model.CpSolverSolutionCallback):
 
     def report(self, objective: float, bound: float | None) -> None:
         self.solutions += 1
+        if bound is not None:
+            self.best_bound = bound if self.best_bound is None else max(self.best_bound, bound)
+        bound = self.best_bound
         if self._on_progress is not None:
             elapsed = time.perf_counter() - self._started
             self._on_progress(Progress(elapsed, objective, bound, self.solutions))
