@@ -68,6 +68,10 @@ DIVE_GAP = 0.05
 its value. A relaxation far from solved is a poor guide: on Curtois & Qu Instance20 at
 600 s (before pricing in threads), dives from one held 210 s and found nothing better
 than the best responses; its columns still go to the pooled roster."""
+STALL_DIVES = 8
+"""Dives in a row without a better roster after which the parts and the whole model take
+over. On Curtois & Qu at 60 s, Instance1 dived 1536 times after its last gain (the first
+dive); Instance6 gained last at its third dive, Instance7 at its fourth and tenth."""
 DIVE_SHARE = 0.85
 """The dive ends by this share of the time; the pooled-columns roster follows."""
 POOL_ROSTER_MAX_S = 10.0
@@ -129,11 +133,12 @@ def column_search(
     # slower but better, and a dive is cheap once the relaxation is solved.
     nearly_solved = outcome.converged or outcome.relaxation - bound <= DIVE_GAP * outcome.relaxation
     dive_until = started + DIVE_SHARE * time_limit if nearly_solved else started
-    share, dives = FIRST_DIVE_SHARE, 0
+    share, dives, last_gain = FIRST_DIVE_SHARE, 0, 0
     rng = random.Random(seed)
     fixed: dict[int, Column] = {}
-    while time.perf_counter() < dive_until - MIN_DIVE_S and best.objective > bound:
+    while time.perf_counter() < dive_until - MIN_DIVE_S and best.objective > bound and dives - last_gain < STALL_DIVES:  # fmt: skip
         one_a_step = share * len(problem.agents) < 1
+        dive_started = time.perf_counter()
         fixed = dive(
             pricing, pool, deadline=dive_until, fix_share=share,
             jitter=DIVE_JITTER if one_a_step and dives else 0.0, rng=rng,
@@ -141,8 +146,15 @@ def column_search(
         dives += 1
         if len(fixed) < len(problem.agents):
             break
+        before = best.objective
         best = _better(problem, best, [list(fixed[agent].schedule) for agent in sorted(fixed)], bound, on_roster)  # fmt: skip
+        last_gain = dives if best.objective < before else last_gain
         share /= 2
+        # A dive fixing half as many agents a step takes about twice as long:
+        # one that cannot end in time leaves the time to the parts instead.
+        took = time.perf_counter() - dive_started
+        if time.perf_counter() + took * (1 if one_a_step else 2) > dive_until:
+            break
     left = deadline - time.perf_counter()
     if left > 1 and best.objective > bound:
         # The pooled columns, the best roster's among them: with the dive
