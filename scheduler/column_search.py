@@ -150,10 +150,13 @@ def column_search(
         best = _better(problem, best, [list(fixed[agent].schedule) for agent in sorted(fixed)], bound, on_roster)  # fmt: skip
         last_gain = dives if best.objective < before else last_gain
         share /= 2
-        # A dive fixing half as many agents a step takes about twice as long:
-        # one that cannot end in time leaves the time to the parts instead.
-        took = time.perf_counter() - dive_started
-        if time.perf_counter() + took * (1 if one_a_step else 2) > dive_until:
+        # A dive that would not end in time at the pace of the last leaves the
+        # time to the parts. Finer dives fix fewer agents a step but settle
+        # faster: on Instance12 the dive fixing 10 % a step took 14 s after
+        # one of 20 % took 18 s (and reached the optimum, 4040, where a rule
+        # expecting twice the time stopped at 4555).
+        now = time.perf_counter()
+        if now + (now - dive_started) > dive_until:
             break
     left = deadline - time.perf_counter()
     if left > 1 and best.objective > bound:

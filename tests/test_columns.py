@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
+from scheduler import column_search as column_search_module
 from scheduler.cheapest_schedule import schedule_space
 from scheduler.check import check
 from scheduler.column_search import column_search, roster_of
 from scheduler.columns import ColumnPool, Pricing, dive, generate_columns, roster_from_columns
-from scheduler.formats.curtois_qu import parse_benchmark
+from scheduler.formats.curtois_qu import parse_benchmark, read_benchmark
 from scheduler.problem import Problem, compile_problem
 from scheduler.schedule_pricing import SchedulePricer
 from scheduler.solve import solve
 from tests.test_agent_lns import benchmark_team
+from tests.test_curtois_qu_runner import DATA_DIR
 
 
 def pricing_for(problem: Problem) -> Pricing:
@@ -96,3 +99,27 @@ def test_an_agent_without_any_schedule_leaves_the_problem_to_cp_sat() -> None:
         on_roster=lambda roster, bound: None,
     )  # fmt: skip
     assert outcome is None
+
+
+@pytest.mark.skipif(not (DATA_DIR / "Instance1.txt").is_file(), reason=f"no Instance1.txt in {DATA_DIR}")  # fmt: skip
+def test_dives_stop_once_they_stop_finding_better_rosters(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Instance1's relaxation is 558 and its optimum 607, found by the first
+    # dive: no roster can reach the bound, so only the stall ends the dives
+    # (1536 of them in 50 s before), and the whole model gets the time to prove it.
+    events: list[str] = []
+
+    def counted_dive(*args: Any, **kwargs: Any) -> Any:
+        events.append("dive")
+        return dive(*args, **kwargs)
+
+    monkeypatch.setattr(column_search_module, "dive", counted_dive)
+    problem = compile_problem(read_benchmark(DATA_DIR / "Instance1.txt"))
+    started = time.perf_counter()
+    outcome = column_search(
+        problem, started=started, deadline=started + 120, workers=1, seed=0,
+        on_roster=lambda roster, bound: events.append("roster"),
+    )  # fmt: skip
+    assert outcome is not None
+    assert outcome.bound < outcome.roster.objective == 607
+    last_roster = max(i for i, event in enumerate(events) if event == "roster")
+    assert events[last_roster + 1 :] == ["dive"] * column_search_module.STALL_DIVES
