@@ -286,9 +286,7 @@ class _Rounds:
                 self.next_agent = (start + position) % len(agents)
                 return added
             batch = [agents[(start + p) % len(agents)] for p in range(position, min(len(agents), position + self.pricing.at_once))]  # fmt: skip
-            for agent, priced in zip(batch, self.pricing.price(batch, prices), strict=True):
-                found[agent] = priced
-                added += self._add(agent, priced, true_prices, true_duals[agent])
+            added += self._price(batch, prices, true_prices, true_duals, found)
         if smoothed:
             if not added:
                 self.center = None  # a mispricing: the next round prices at the master's prices
@@ -304,9 +302,7 @@ class _Rounds:
                 if time.perf_counter() >= deadline:
                     return 1
                 batch = unsettled[position : position + self.pricing.at_once]
-                for agent, priced in zip(batch, self.pricing.price(batch, prices, exact=True), strict=True):  # fmt: skip
-                    found[agent] = priced
-                    added += self._add(agent, priced, true_prices, true_duals[agent])
+                added += self._price(batch, prices, true_prices, true_duals, found, exact=True)
         if not self.fixed and all(priced is not None for priced in found.values()):
             lagrangian = self.relaxation + sum(
                 min(0.0, priced.bound - agent_duals[agent])
@@ -314,6 +310,25 @@ class _Rounds:
                 if priced is not None
             )
             self.bound = max(self.bound, math.ceil(lagrangian - 1e-6))
+        return added
+
+    def _price(
+        self,
+        batch: Sequence[int],
+        prices: Costs,
+        true_prices: Costs,
+        true_duals: list[float],
+        found: dict[int, Priced | None],
+        *,
+        exact: bool = False,
+    ) -> int:
+        """Prices ``batch`` at ``prices`` (into ``found``); the new columns, judged at the true prices."""
+        added = 0
+        for agent, priced in zip(
+            batch, self.pricing.price(batch, prices, exact=exact), strict=True
+        ):
+            found[agent] = priced
+            added += self._add(agent, priced, true_prices, true_duals[agent])
         return added
 
     def _add(self, agent: int, priced: Priced | None, prices: Costs, dual: float) -> int:

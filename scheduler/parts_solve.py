@@ -22,7 +22,7 @@ The time goes:
    :mod:`scheduler.cheapest_schedule`, column search
    (:mod:`scheduler.column_search`): best responses for a first roster, then
    column generation and dives, which give a roster and a lower bound (it
-   proves Curtois & Qu 1-4, 10 and 17 optimal at 60 s); otherwise, or when
+   proves Curtois & Qu 1-4, 10, 12 and 17 optimal at 60 s); otherwise, or when
    the programme is too slow, a first roster agent by agent with CP-SAT
    (:func:`scheduler.agent_lns.construct`), aiming at 30 % of the time and
    at most 20 s;
