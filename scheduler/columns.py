@@ -276,16 +276,17 @@ class _Rounds:
         self.center = (prices, agent_duals)
         agents = [a for a in range(len(self.pricing.pricers)) if a not in self.fixed]
         enough = max(MIN_PARTIAL_COLUMNS, math.ceil(PARTIAL_PRICING * len(agents)))
-        start = self.next_agent
+        start = self.next_agent % len(agents) if agents else 0
+        in_turn = agents[start:] + agents[:start]
         found: dict[int, Priced | None] = {}
         added = 0
-        for position in range(0, len(agents), self.pricing.at_once):
+        for position in range(0, len(in_turn), self.pricing.at_once):
             if time.perf_counter() >= deadline:
                 return max(added, 1)  # cut short: not known to be optimal
             if added >= enough:
                 self.next_agent = (start + position) % len(agents)
                 return added
-            batch = [agents[(start + p) % len(agents)] for p in range(position, min(len(agents), position + self.pricing.at_once))]  # fmt: skip
+            batch = in_turn[position : position + self.pricing.at_once]
             added += self._price(batch, prices, true_prices, true_duals, found)
         if smoothed:
             if not added:
