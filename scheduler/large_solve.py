@@ -27,6 +27,8 @@ import time
 
 from ortools.sat.python import cp_model
 
+from scheduler.agent_lns import AgentRoster
+from scheduler.class_search import class_search, class_search_applies
 from scheduler.instance import Instance
 from scheduler.lns import Incumbent, improve
 from scheduler.model import BuiltModel, add_hints, build_model
@@ -61,6 +63,9 @@ def solve_large(
     reporter = Reporter(started, on_progress)
     if decomposes(problem) and not cover_needs_team(problem):
         return solve_by_parts(problem, started, deadline, workers, seed, reporter)
+    searched = None
+    if class_search_applies(problem):
+        searched = class_search(problem, started, deadline, workers, seed, reporter)
     built = build_model(problem)
     phase = max(MIN_WHOLE_MODEL_S, WHOLE_MODEL_SHARE * time_limit)
 
@@ -68,7 +73,12 @@ def solve_large(
     bound = 0.0
     status = Status.UNKNOWN
     solver = cp_model.CpSolver()  # replaced below; unused if model building took all the time
-    if len(built.variables.shift) >= LARGE_MODEL_SHIFT_VARIABLES:
+    if searched is not None:
+        bound = searched.bound
+        solver, status = _whole_solution(problem, built, searched.roster, deadline, workers, seed)
+        if len(built.variables.shift) >= LARGE_MODEL_SHIFT_VARIABLES:
+            phase = 0.0
+    elif len(built.variables.shift) >= LARGE_MODEL_SHIFT_VARIABLES:
         phase = 0.0  # the neighbourhoods take all the time after the first roster
     else:
         solver = whole_model_solver(min(deadline - time.perf_counter(), phase), workers, seed)
@@ -98,6 +108,28 @@ def solve_large(
     best, bound = _prove(problem, built, best, bound, deadline, workers, seed, reporter)
     status = Status.OPTIMAL if best.objective <= bound else Status.FEASIBLE
     return _finish(problem, built, best.solver, status, started, bound)
+
+
+def _whole_solution(
+    problem: Problem,
+    built: BuiltModel,
+    roster: AgentRoster,
+    deadline: float,
+    workers: int,
+    seed: int,
+) -> tuple[cp_model.CpSolver, Status]:
+    """The whole model's solution for a roster found elsewhere, to start the neighbourhoods from."""
+    add_hints(built, problem, roster.assignments(problem))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    try:
+        status = STATUS_OF[solver.solve(built.model)]
+    finally:
+        built.model.clear_hints()  # type: ignore[no-untyped-call]
+    return solver, Status.FEASIBLE if status.has_roster else status
 
 
 def _any_roster(
