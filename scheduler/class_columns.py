@@ -76,18 +76,20 @@ class ClassMaster:
     @classmethod
     def build(cls, rows: CoverRows, sizes: Sequence[int]) -> ClassMaster:
         solver = pywraplp.Solver.CreateSolver("GLOP")
+        solver.SetSolverSpecificParametersAsString("use_preprocessing:false")
         infinity = solver.infinity()
         objective = solver.Objective()
         constraints = []
+        offset = 0.0
         for index, row in enumerate(rows.rows):
             if row.side is Side.SOFT:
-                constraint = solver.Constraint(row.target, row.target, f"soft_{index}")
-                short = solver.NumVar(0, infinity, f"short_{index}")
-                over = solver.NumVar(0, infinity, f"over_{index}")
-                constraint.SetCoefficient(short, 1)
-                constraint.SetCoefficient(over, -1)
-                objective.SetCoefficient(short, row.under_weight)
-                objective.SetCoefficient(over, row.over_weight)
+                # count - (the pieces of the penalty it fills) = 0; convexity fills them in order.
+                constraint = solver.Constraint(0, 0, f"soft_{index}")
+                offset += row.penalty(0)
+                for piece, (width, slope) in enumerate(row.segments()):
+                    filled = solver.NumVar(0, infinity if width is None else width, f"piece_{index}_{piece}")  # fmt: skip
+                    constraint.SetCoefficient(filled, -1)
+                    objective.SetCoefficient(filled, slope)
             else:
                 low, high = (row.target, infinity) if row.side is Side.MIN else (-infinity, row.target)  # fmt: skip
                 constraint = solver.Constraint(low, high, f"{row.side.value}_{index}")
@@ -95,6 +97,7 @@ class ClassMaster:
                 constraint.SetCoefficient(slack, 1 if row.side is Side.MIN else -1)
                 objective.SetCoefficient(slack, HARD_SLACK_COST)
             constraints.append(constraint)
+        objective.SetOffset(offset)
         classes = [solver.Constraint(size, size, f"class_{k}") for k, size in enumerate(sizes)]
         objective.SetMinimization()
         return cls(rows, sizes, solver, constraints, classes)
@@ -149,8 +152,8 @@ def generate(
     sizes = [len(members) for members in classes]
     master = ClassMaster.build(rows, sizes)
     num_days = pricers[0].num_days
-    # A first column per class: the schedule that earns most at half the under-cover weight.
-    start = np.array([row.under_weight / 2 if row.side is Side.SOFT else 0.0 for row in rows.rows])
+    # A first column per class: the schedule that earns most at half the first under-cover slope.
+    start = np.array([-row.segments()[0][1] / 2 if row.side is Side.SOFT else 0.0 for row in rows.rows])  # fmt: skip
     for k, pricer in enumerate(pricers):
         priced = pricer.price(rows.duty_prices(start, num_days), _time_left(deadline))
         if priced is None or not priced.schedules:
@@ -223,7 +226,7 @@ class _Rounds:
         """Whether the relaxation was solved (no improving column anywhere) before ``deadline``."""
         rows, master = self.rows, self.master
         num_days = self.pricers[0].num_days
-        targets = np.array([row.target for row in rows.rows])
+        low, high = rows.dual_box()
         done = 0
         while time.perf_counter() < deadline and (most is None or done < most):
             done += 1
@@ -231,9 +234,9 @@ class _Rounds:
             self.relaxation, duals, class_duals = master.solve()
             if on_round is not None:
                 on_round(master)  # the values of this solve are still readable here
-            duals = _in_box(rows, duals)
+            duals = np.clip(duals, low, high)  # GLOP's may stray by its tolerances
             prices = rows.duty_prices(duals, num_days)
-            lagrangian = float(duals @ targets)
+            lagrangian = rows.lagrangian_constant(duals)
             added, proven = 0, True
             for k, pricer in enumerate(self.pricers):
                 priced = pricer.price(prices, _time_left(deadline))
@@ -256,13 +259,6 @@ class _Rounds:
                 self.relaxation = master.solve()[0]
                 return True
         return False
-
-
-def _in_box(rows: CoverRows, duals: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """The duals clipped to where the Lagrangian bound holds (GLOP's may stray by tolerances)."""
-    low = np.array([-row.over_weight if row.side is Side.SOFT else (0 if row.side is Side.MIN else -np.inf) for row in rows.rows])  # fmt: skip
-    high = np.array([row.under_weight if row.side is Side.SOFT else (np.inf if row.side is Side.MIN else 0) for row in rows.rows])  # fmt: skip
-    return np.clip(duals, low, high)
 
 
 def _time_left(deadline: float) -> float:

@@ -62,10 +62,13 @@ def roster_from_pool(
         elif row.side is Side.MAX:
             model.add(count <= row.target)
         else:
-            short = model.new_int_var(0, max(0, row.target), f"short_{index}")
-            over = model.new_int_var(0, upper, f"over_{index}")
-            model.add(count + short - over == row.target)
-            cost += [row.under_weight * short, row.over_weight * over]
+            counted = model.new_int_var(0, upper, f"count_{index}")
+            model.add(counted == count)
+            for preferred in row.preferred:
+                short = model.new_int_var(0, max(0, preferred.count), "")
+                over = model.new_int_var(0, upper, "")
+                model.add(counted + short - over == preferred.count)
+                cost += [preferred.under_weight * short, preferred.over_weight * over]
     cost += _fairness_spreads(model, problem, pool, chosen)
     model.minimize(sum(cost))
     solver = cp_model.CpSolver()

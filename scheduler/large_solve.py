@@ -76,6 +76,10 @@ def solve_large(
     if searched is not None:
         bound = searched.bound
         solver, status = _whole_solution(problem, built, searched.roster, deadline, workers, seed)
+        if not status.has_roster:  # the clock ran out on the whole model: keep the class roster
+            optimal = searched.roster.objective <= math.ceil(bound - 1e-6)
+            status = Status.OPTIMAL if optimal else Status.FEASIBLE
+            return searched.roster.to_result(problem, status, bound, time.perf_counter() - started)
         if len(built.variables.shift) >= LARGE_MODEL_SHIFT_VARIABLES:
             phase = 0.0
     elif len(built.variables.shift) >= LARGE_MODEL_SHIFT_VARIABLES:

@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 
 from benchmarks.scale_instances import synthetic_team
+from scheduler import large_solve
 from scheduler.agent_classes import agent_classes
 from scheduler.check import check
 from scheduler.class_columns import dive, generate
@@ -29,7 +30,7 @@ from scheduler.cover_rows import cover_rows
 from scheduler.instance import Instance
 from scheduler.large_solve import solve_large
 from scheduler.problem import Pin, Problem, compile_problem
-from scheduler.result import Result
+from scheduler.result import Result, Status
 from scheduler.solve import solve
 from scheduler.subproblem import subproblem
 
@@ -84,7 +85,8 @@ def test_each_priced_schedule_costs_what_the_checker_says_and_no_less_than_the_b
     problem = compile_problem(centre())
     pricer = ClassPricer(problem, 0, workers=1, seed=0)
     rows = cover_rows(problem)
-    duals = [row.under_weight * 0.7 for row in rows.rows]
+    # Prices that pay for most of each row's under-cover: the agent wants to work.
+    duals = [-0.7 * row.segments()[0][1] for row in rows.rows]
     prices = rows.duty_prices(np.array(duals), problem.num_days)
     priced = pricer.price(prices, 10)
     assert priced is not None and priced.proven and priced.schedules
@@ -123,3 +125,15 @@ def _one_agent(problem: Problem) -> Problem:
     """Agent 0 alone with no head counts: its schedule costs only its own penalties."""
     alone = subproblem(problem, [0], Counter())
     return dataclasses.replace(alone, requirements={}, interval_requirements=())
+
+
+def test_the_class_roster_is_kept_when_the_whole_model_has_no_time_left(monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    def out_of_time(*_args: object) -> tuple[object, Status]:
+        return None, Status.UNKNOWN
+
+    monkeypatch.setattr(large_solve, "_whole_solution", out_of_time)
+    result = large_solve.solve_large(centre(), time_limit=10, workers=2)
+    best = optimum().objective
+    assert result.status.has_roster and result.objective is not None and best is not None
+    assert result.best_bound is not None and result.best_bound <= best <= result.objective
+    assert check(centre(), result.assignments).violations == ()
