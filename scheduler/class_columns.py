@@ -86,7 +86,7 @@ class ClassMaster:
                 # count - (the pieces of the penalty it fills) = 0; convexity fills them in order.
                 constraint = solver.Constraint(0, 0, f"soft_{index}")
                 offset += row.penalty(0)
-                for piece, (width, slope) in enumerate(row.segments()):
+                for piece, (width, slope) in enumerate(row.segments):
                     filled = solver.NumVar(0, infinity if width is None else width, f"piece_{index}_{piece}")  # fmt: skip
                     constraint.SetCoefficient(filled, -1)
                     objective.SetCoefficient(filled, slope)
@@ -153,7 +153,7 @@ def generate(
     master = ClassMaster.build(rows, sizes)
     num_days = pricers[0].num_days
     # A first column per class: the schedule that earns most at half the first under-cover slope.
-    start = np.array([-row.segments()[0][1] / 2 if row.side is Side.SOFT else 0.0 for row in rows.rows])  # fmt: skip
+    start = np.array([-row.segments[0][1] / 2 if row.side is Side.SOFT else 0.0 for row in rows.rows])  # fmt: skip
     for k, pricer in enumerate(pricers):
         priced = pricer.price(rows.duty_prices(start, num_days), _time_left(deadline))
         if priced is None or not priced.schedules:

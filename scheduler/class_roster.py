@@ -71,19 +71,38 @@ def roster_from_pool(
                 cost += [preferred.under_weight * short, preferred.over_weight * over]
     cost += _fairness_spreads(model, problem, pool, chosen)
     model.minimize(sum(cost))
+    rounded = _largest_remainders(classes, pool, relaxed)
+    for n, agents_on in zip(chosen, rounded, strict=True):
+        model.add_hint(n, agents_on)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, time_limit)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
-    status = solver.solve(model)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
+    if solver.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        rounded = [solver.value(n) for n in chosen]
+    elif any(row.side is not Side.SOFT for row in rows.rows):
+        return None  # the plain rounding may break a hard head count
+    # else: on 50 agents x 12 weeks CP-SAT once found no roster in 10 s; the plain
+    # rounding is one, and the neighbourhoods go on from it.
     schedule: Schedule = [[OFF] * problem.num_days for _ in problem.agents]
     waiting = [list(members) for members in classes]
-    for n, column in zip(chosen, pool, strict=True):
-        for _ in range(solver.value(n)):
+    for agents_on, column in zip(rounded, pool, strict=True):
+        for _ in range(agents_on):
             schedule[waiting[column.klass].pop()] = list(column.schedule)
     return schedule
+
+
+def _largest_remainders(
+    classes: Sequence[Sequence[int]], pool: Sequence[ClassColumn], relaxed: Sequence[float]
+) -> list[int]:
+    """Each value rounded down, then up for the largest fractions until every class is placed."""
+    rounded = [math.floor(value + 1e-6) for value in relaxed]
+    for k, members in enumerate(classes):
+        mine = [i for i, column in enumerate(pool) if column.klass == k]
+        by_fraction = sorted(mine, key=lambda i: rounded[i] - relaxed[i])
+        for i in by_fraction[: len(members) - sum(rounded[i] for i in mine)]:
+            rounded[i] += 1
+    return rounded
 
 
 def _fairness_spreads(

@@ -18,6 +18,7 @@ counts but 10 rows, and the master LP solves about six times faster.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import Enum
 
@@ -54,26 +55,35 @@ class CoverRow:
             for p in self.preferred
         )
 
-    def breakpoints(self) -> list[int]:
+    @functools.cached_property
+    def breakpoints(self) -> tuple[int, ...]:
         """Where the soft penalty's slope changes, from 0 up."""
-        return sorted({p.count for p in self.preferred if p.count > 0})
+        return tuple(sorted({p.count for p in self.preferred if p.count > 0}))
 
-    def segments(self) -> list[tuple[float | None, float]]:
+    @functools.cached_property
+    def segments(self) -> tuple[tuple[float | None, float], ...]:
         """The soft penalty above 0 as (width, slope) pieces; the last is unbounded (``None``)."""
         pieces: list[tuple[float | None, float]] = []
         low = 0
-        for point in [*self.breakpoints(), None]:
+        for point in [*self.breakpoints, None]:
             middle = low + 0.5 if point is None else (low + point) / 2
             slope = sum(p.over_weight if p.count < middle else -p.under_weight for p in self.preferred)  # fmt: skip
             pieces.append((None if point is None else point - low, slope))
             if point is not None:
                 low = point
-        return pieces
+        return tuple(pieces)
+
+    @functools.cached_property
+    def _corners(self) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        points = np.array([0, *self.breakpoints], dtype=np.float64)
+        return points, np.array([self.penalty(point) for point in points])
 
     def least(self, dual: float) -> float:
         """``min over counts c >= 0 of penalty(c) + dual x c``: the row's share of the
-        Lagrangian bound (finite when ``dual >= -last slope``, see :func:`dual_box`)."""
-        return min(self.penalty(count) + dual * count for count in [0, *self.breakpoints()])
+        Lagrangian bound (finite when ``dual >= -last slope``, see :meth:`CoverRows.dual_box`).
+        A convex piecewise-linear function plus a linear one is least at a corner."""
+        points, penalties = self._corners
+        return float((penalties + dual * points).min())
 
 
 @dataclass(frozen=True)
@@ -100,7 +110,7 @@ class CoverRows:
         least minus its last slope; a ``min`` row's is non-negative, a
         ``max`` row's non-positive.
         """
-        low = [-row.segments()[-1][1] if row.side is Side.SOFT else (0.0 if row.side is Side.MIN else -np.inf) for row in self.rows]  # fmt: skip
+        low = [-row.segments[-1][1] if row.side is Side.SOFT else (0.0 if row.side is Side.MIN else -np.inf) for row in self.rows]  # fmt: skip
         high = [np.inf if row.side is not Side.MAX else 0.0 for row in self.rows]
         return np.array(low), np.array(high)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 import time
 from collections import Counter
 
@@ -18,7 +19,7 @@ import numpy as np
 import pytest
 
 from benchmarks.scale_instances import synthetic_team
-from scheduler import large_solve
+from scheduler import class_roster, large_solve
 from scheduler.agent_classes import agent_classes
 from scheduler.check import check
 from scheduler.class_columns import dive, generate
@@ -86,7 +87,7 @@ def test_each_priced_schedule_costs_what_the_checker_says_and_no_less_than_the_b
     pricer = ClassPricer(problem, 0, workers=1, seed=0)
     rows = cover_rows(problem)
     # Prices that pay for most of each row's under-cover: the agent wants to work.
-    duals = [-0.7 * row.segments()[0][1] for row in rows.rows]
+    duals = [-0.7 * row.segments[0][1] for row in rows.rows]
     prices = rows.duty_prices(np.array(duals), problem.num_days)
     priced = pricer.price(prices, 10)
     assert priced is not None and priced.proven and priced.schedules
@@ -137,3 +138,21 @@ def test_the_class_roster_is_kept_when_the_whole_model_has_no_time_left(monkeypa
     assert result.status.has_roster and result.objective is not None and best is not None
     assert result.best_bound is not None and result.best_bound <= best <= result.objective
     assert check(centre(), result.assignments).violations == ()
+
+
+def test_the_plain_rounding_is_the_roster_when_cp_sat_finds_none(monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    problem = compile_problem(centre())
+    classes = agent_classes(problem)
+    rows = cover_rows(problem)
+    pricers = [ClassPricer(problem, members[0], workers=1, seed=0) for members in classes]
+    generation = generate(rows, classes, pricers, time.perf_counter() + 60)
+    assert generation is not None
+    values = generation.master.values()
+    monkeypatch.setattr(class_roster.cp_model.CpSolver, "solve", lambda *_args: class_roster.cp_model.UNKNOWN)  # fmt: skip
+    pool = [column for column, _ in values]
+    schedule = roster_from_pool(problem, rows, classes, pool, relaxed=[v for _, v in values], time_limit=1, workers=1, seed=0)  # fmt: skip
+    assert schedule is not None
+    worked = Counter(tuple(days) for days in schedule)
+    for column, value in values:
+        assert worked[column.schedule] in (math.floor(value + 1e-6), math.ceil(value - 1e-6))
+    assert sum(worked.values()) == AGENTS

@@ -30,7 +30,7 @@ def test_the_pieces_add_up_to_the_penalty(preferred: list[Preferred], count: int
     # Filling the pieces in order from 0 is what the master LP does (the slopes rise).
     value, left = row.penalty(0), float(count)
     slopes = []
-    for width, slope in row.segments():
+    for width, slope in row.segments:
         used = left if width is None else min(left, width)
         value += slope * used
         left -= used
@@ -42,7 +42,7 @@ def test_the_pieces_add_up_to_the_penalty(preferred: list[Preferred], count: int
 @given(preferred_counts, st.floats(-30, 30))
 def test_the_least_is_the_minimum_over_every_count(preferred: list[Preferred], dual: float) -> None:
     row = CoverRow(Side.SOFT, preferred=tuple(preferred))
-    dual = max(dual, -row.segments()[-1][1])
+    dual = max(dual, -row.segments[-1][1])
     least = row.least(dual)
     assert all(row.penalty(c) + dual * c >= least - 1e-9 for c in np.linspace(0, 30, 301))
 
