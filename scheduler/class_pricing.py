@@ -26,6 +26,7 @@ from ortools.sat.python import cp_model
 from scheduler.model import BuiltModel, build_model
 from scheduler.problem import Problem
 from scheduler.subproblem import OFF, subproblem
+from scheduler.whole_model import whole_model_solver
 
 PRICE_SCALE = 1000
 """Fixed-point units of a price per unit of cost."""
@@ -80,10 +81,7 @@ class ClassPricer:
             PRICE_SCALE * self.own
             - cp_model.LinearExpr.weighted_sum([v for v, _ in worked], [c for _, c in worked])
         )
-        solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = max(0.05, time_limit)
-        solver.parameters.num_workers = self.workers
-        solver.parameters.random_seed = self.seed
+        solver = whole_model_solver(time_limit, self.workers, self.seed, interleave=False)
         collector = _Collector(self)
         status = solver.solve(model, collector)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

@@ -26,6 +26,7 @@ from scheduler.cover_rows import CoverRows, Side
 from scheduler.instance.rules import FairnessMeasure, FairnessMethod
 from scheduler.problem import Problem
 from scheduler.subproblem import OFF, Schedule
+from scheduler.whole_model import whole_model_solver
 
 
 def roster_from_pool(
@@ -74,10 +75,7 @@ def roster_from_pool(
     rounded = _largest_remainders(classes, pool, relaxed)
     for n, agents_on in zip(chosen, rounded, strict=True):
         model.add_hint(n, agents_on)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    solver = whole_model_solver(time_limit, workers, seed, interleave=False)
     if solver.solve(model) in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         rounded = [solver.value(n) for n in chosen]
     elif any(row.side is not Side.SOFT for row in rows.rows):

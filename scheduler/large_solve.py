@@ -124,10 +124,7 @@ def _whole_solution(
 ) -> tuple[cp_model.CpSolver, Status]:
     """The whole model's solution for a roster found elsewhere, to start the neighbourhoods from."""
     add_hints(built, problem, roster.assignments(problem))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    solver = whole_model_solver(deadline - time.perf_counter(), workers, seed, interleave=False)
     solver.parameters.fix_variables_to_their_hinted_value = True
     try:
         status = STATUS_OF[solver.solve(built.model)]
@@ -146,10 +143,7 @@ def _any_roster(
     3.6 s; the neighbourhoods then work on its cost.
     """
     built.model.clear_objective()  # type: ignore[no-untyped-call]
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, time_limit)
-    solver.parameters.num_workers = workers
-    solver.parameters.random_seed = seed
+    solver = whole_model_solver(time_limit, workers, seed, interleave=False)
     solver.parameters.stop_after_first_solution = True
     try:
         status = STATUS_OF[solver.solve(built.model)]
