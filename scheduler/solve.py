@@ -9,7 +9,9 @@ by the wall-clock ``time_limit`` stops wherever the clock says; limit it with
 ``max_deterministic_time`` instead to reproduce that too. ``deterministic=False``
 runs the workers truly in parallel, for large instances where the race pays.
 Extra keyword arguments go straight to CP-SAT's parameters (for example
-``log_search_progress=True``).
+``log_search_progress=True``). Large teams without a hint or parameters go to
+:func:`scheduler.large_solve.solve_large` instead (:data:`LARGE_TEAM_SHIFT_VARIABLES`),
+which is not reproducible: its steps follow the clock.
 """
 
 from __future__ import annotations
@@ -25,6 +27,12 @@ from scheduler.instance.models import Instance
 from scheduler.model import BuiltModel, add_hints, build_model
 from scheduler.problem import Problem, compile_problem
 from scheduler.result import Assignment, Penalty, Result, Status
+
+LARGE_TEAM_SHIFT_VARIABLES = 20_000
+"""Agents x days x shift types from which :func:`solve` hands the team to
+:func:`scheduler.large_solve.solve_large`: on the 200-agent, six-week synthetic
+centre (50,400) the whole model had a first roster at 15.6 s and 587,438 at
+120 s, solve_large one at 1.8 s and 59,267 at 120 s (``benchmarks/README.md``)."""
 
 
 @dataclass(frozen=True)
@@ -83,9 +91,17 @@ def solve(
     """Find the best roster for ``instance`` within ``time_limit`` seconds.
 
     ``hint`` warm-starts the search from a previous roster; ``on_progress`` is
-    called on every improving roster and every bound improvement.
+    called on every improving roster and every bound improvement. Without a
+    hint or CP-SAT parameters, a team of :data:`LARGE_TEAM_SHIFT_VARIABLES` or
+    more goes to :func:`scheduler.large_solve.solve_large` (column search,
+    neighbourhoods), whose search follows the clock and so is not reproducible.
     """
     problem = compile_problem(instance)
+    if hint is None and not parameters and _large(problem):
+        # Imported here: large_solve builds on this module's helpers.
+        from scheduler.large_solve import solve_large
+
+        return solve_large(instance, time_limit=time_limit, workers=workers, seed=seed, on_progress=on_progress)  # fmt: skip
     built = build_model(problem)
     if hint is not None:
         add_hints(built, problem, hint)
@@ -112,6 +128,12 @@ def solve(
     if status is Status.MODEL_INVALID:
         raise RuntimeError(f"CP-SAT rejected the model: {built.model.validate()}")
     return result_from_solver(problem, built, solver, status, wall_time)
+
+
+def _large(problem: Problem) -> bool:
+    return (
+        len(problem.agents) * problem.num_days * len(problem.shifts) >= LARGE_TEAM_SHIFT_VARIABLES
+    )
 
 
 def result_from_solver(

@@ -14,12 +14,14 @@ import functools
 import math
 import time
 from collections import Counter
+from typing import Any
 
 import numpy as np
 import pytest
 
 from benchmarks.scale_instances import synthetic_team
 from scheduler import class_roster, large_solve
+from scheduler import solve as solve_module
 from scheduler.agent_classes import agent_classes
 from scheduler.check import check
 from scheduler.class_columns import dive, generate
@@ -156,3 +158,20 @@ def test_the_plain_rounding_is_the_roster_when_cp_sat_finds_none(monkeypatch: py
     for column, value in values:
         assert worked[column.schedule] in (math.floor(value + 1e-6), math.ceil(value - 1e-6))
     assert sum(worked.values()) == AGENTS
+
+
+def test_solve_hands_large_teams_to_solve_large_unless_hinted(monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    calls: list[float] = []
+    real = large_solve.solve_large
+
+    def recorded(instance: Instance, **options: Any) -> Result:
+        calls.append(options["time_limit"])
+        return real(instance, **options)
+
+    monkeypatch.setattr(large_solve, "solve_large", recorded)
+    monkeypatch.setattr(solve_module, "LARGE_TEAM_SHIFT_VARIABLES", AGENTS * 7 * 6)
+    result = solve(centre(), time_limit=8, workers=2)
+    assert calls == [8]
+    assert result.objective is not None and check(centre(), result.assignments).violations == ()
+    solve(centre(), time_limit=2, workers=2, hint=result.assignments)
+    assert calls == [8]
