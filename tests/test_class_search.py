@@ -106,7 +106,7 @@ def test_each_priced_schedule_costs_what_the_checker_says_and_no_less_than_the_b
 def test_solve_large_starts_from_the_class_roster_and_reports_its_bound() -> None:
     problem = compile_problem(centre())
     assert class_search_applies(problem)
-    result = solve_large(centre(), time_limit=20, workers=2)
+    result = solve_large(centre(), time_limit=6, workers=2)
     best = optimum().objective
     assert result.objective is not None and best is not None and result.best_bound is not None
     assert 0 < result.best_bound <= best <= result.objective
@@ -135,7 +135,7 @@ def test_the_class_roster_is_kept_when_the_whole_model_has_no_time_left(monkeypa
         return None, Status.UNKNOWN
 
     monkeypatch.setattr(large_solve, "_whole_solution", out_of_time)
-    result = large_solve.solve_large(centre(), time_limit=10, workers=2)
+    result = large_solve.solve_large(centre(), time_limit=5, workers=2)
     best = optimum().objective
     assert result.status.has_roster and result.objective is not None and best is not None
     assert result.best_bound is not None and result.best_bound <= best <= result.objective
@@ -170,8 +170,8 @@ def test_solve_hands_large_teams_to_solve_large_unless_hinted(monkeypatch: pytes
 
     monkeypatch.setattr(large_solve, "solve_large", recorded)
     monkeypatch.setattr(solve_module, "LARGE_TEAM_SHIFT_VARIABLES", AGENTS * 7 * 6)
-    result = solve(centre(), time_limit=8, workers=2)
-    assert calls == [8]
+    result = solve(centre(), time_limit=5, workers=2)
+    assert calls == [5]
     assert result.objective is not None and check(centre(), result.assignments).violations == ()
     solve(centre(), time_limit=2, workers=2, hint=result.assignments)
-    assert calls == [8]
+    assert calls == [5]
