@@ -168,7 +168,8 @@ def generate(
             master.add(ClassColumn(k, schedule, own, rows.counts(schedule)))
     rounds = _Rounds(rows, sizes, pricers, master)
     converged = rounds.run(deadline, on_round=on_round)
-    bound = rounds.bound
+    # Every penalty is non-negative, so 0 bounds the cost before any round is priced whole.
+    bound = max(0.0, rounds.best_lagrangian)
     if converged:
         bound = max(bound, rounds.relaxation - 1e-6 * abs(rounds.relaxation))
     return Generation(master, bound, rounds.relaxation, converged, rounds.count)
@@ -180,11 +181,13 @@ def dive(generation: Generation, pricers: Sequence[ClassPricer], deadline: float
     Each step keeps at least the whole part of every column's value (it
     becomes the column's lower bound), then column generation goes on for the
     agents left, so the schedules they get fit the head counts the fixed ones
-    leave. The dive ends when a step fixes nothing new; the roster over the
-    pool (:func:`scheduler.class_roster.roster_from_pool`) places the rest.
+    leave. When no whole part is new, the largest fractions are rounded up
+    instead. The dive ends when nothing is fractional or at ``deadline``; the
+    roster over the pool (:func:`scheduler.class_roster.roster_from_pool`)
+    rounds what is left.
     """
     master = generation.master
-    rounds = _Rounds(master.rows, master.sizes, pricers, master, bounding=False)
+    rounds = _Rounds(master.rows, master.sizes, pricers, master)
     while time.perf_counter() < deadline:
         master.solve()  # the last round may have added columns since its solve
         # Read every value before changing a bound: a change voids the solution.
@@ -216,15 +219,13 @@ def _round_up(master: ClassMaster, values: list[float], wholes: list[int]) -> li
 
 @dataclass
 class _Rounds:
-    """Rounds of master and pricing; the bound is kept only while no column is fixed."""
+    """Rounds of master and pricing. Their best Lagrangian value bounds the roster only
+    while no column is fixed: a dive's rounds use it for smoothing alone."""
 
     rows: CoverRows
     sizes: Sequence[int]
     pricers: Sequence[ClassPricer]
     master: ClassMaster
-    bounding: bool = True
-    """Whether the rounds' Lagrangian values bound the roster (not once a dive fixes columns)."""
-    bound: float = 0.0
     relaxation: float = float("inf")
     count: int = 0
     center: npt.NDArray[np.float64] | None = None
@@ -280,8 +281,6 @@ class _Rounds:
                 return added, False
         if lagrangian > self.best_lagrangian:
             self.best_lagrangian, self.center = lagrangian, at
-            if self.bounding:
-                self.bound = max(self.bound, lagrangian)
         return added, True
 
 
